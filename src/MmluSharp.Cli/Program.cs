@@ -1,0 +1,3 @@
+using MmluSharp.Cli;
+
+return await MmluApp.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,22 @@
+namespace MmluSharp.Datasets;
+
+/// <summary>One multiple-choice question, exactly as its file wrote it.</summary>
+/// <param name="Benchmark">The benchmark it belongs to, e.g. <c>mmlu</c>.</param>
+/// <param name="Subject">The subject key, e.g. <c>abstract_algebra</c>.</param>
+/// <param name="Split"><c>dev</c>, <c>val</c> or <c>test</c>.</param>
+/// <param name="Index">0-based row in the subject's file.</param>
+/// <param name="Text">The question text, untrimmed.</param>
+/// <param name="Choices">The options in order (A, B, C, D, …), untrimmed.</param>
+/// <param name="AnswerIndex">0-based index of the gold option.</param>
+public sealed record Question(
+    string Benchmark,
+    string Subject,
+    string Split,
+    int Index,
+    string Text,
+    IReadOnlyList<string> Choices,
+    int AnswerIndex)
+{
+    /// <summary>The gold letter, <c>A</c> for index 0.</summary>
+    public string AnswerLetter => Letters.Of(AnswerIndex);
+}

@@ -1,0 +1,8 @@
+namespace MmluSharp.Models;
+
+/// <summary>The answer to a <see cref="ScoreRequest"/>.</summary>
+/// <param name="Id">The request's id.</param>
+/// <param name="LogProbabilities">Summed log-probability of each continuation, in request order.</param>
+/// <param name="ShotsUsed">Few-shot examples kept after fitting the prompt into the context.</param>
+/// <param name="TokensDecoded">Tokens this request caused the engine to decode (its share of a shared prefix included once, by the first request of the group).</param>
+public sealed record ScoredRequest(string Id, IReadOnlyList<double> LogProbabilities, int ShotsUsed, long TokensDecoded);
