@@ -1,0 +1,58 @@
+using MmluSharp.Datasets;
+
+namespace MmluSharp.Results;
+
+/// <summary>Turns samples into <see cref="RunResults"/>: micro and macro accuracy, groups, stderr, calibration.</summary>
+public static class Aggregator
+{
+    /// <summary>Aggregates <paramref name="samples"/>; groups are weighted by size (micro within each group).</summary>
+    public static RunResults Aggregate(
+        IReadOnlyCollection<Sample> samples, RunDescription description, TimingStats timing, Grouping grouping = Grouping.Original)
+    {
+        var subjects = samples
+            .GroupBy(s => s.Subject, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g =>
+                {
+                    var info = MmluCatalogue.GetOrOther(g.Key, grouping);
+                    var stats = AccuracyStats.Of(g.Count(s => s.Correct), g.Count());
+                    return new SubjectStats(stats.Accuracy, stats.N, stats.Correct, stats.Stderr, info.Category, info.Subcategory);
+                },
+                StringComparer.Ordinal);
+
+        var correct = samples.Count(s => s.Correct);
+        var all = AccuracyStats.Of(correct, samples.Count);
+        var macro = subjects.Count == 0 ? 0 : subjects.Values.Average(s => s.Accuracy);
+        var ci = new[] { Math.Max(0, all.Accuracy - (1.96 * all.Stderr)), Math.Min(1, all.Accuracy + (1.96 * all.Stderr)) };
+
+        return new RunResults(
+            RunResults.CurrentSchema,
+            description.Benchmark,
+            description.Split,
+            description.Shots,
+            description.Style,
+            description.Scoring,
+            description.Model,
+            new OverallStats(all.Accuracy, macro, all.N, all.Correct, all.Stderr, ci),
+            Group(subjects, s => s.Category, MmluCatalogue.Categories),
+            Group(subjects, s => s.Subcategory, MmluCatalogue.Subcategories),
+            subjects,
+            Calibration.Compute(samples),
+            timing,
+            description.Run);
+    }
+
+    private static Dictionary<string, AccuracyStats> Group(
+        Dictionary<string, SubjectStats> subjects, Func<SubjectStats, string> key, IReadOnlyList<string> order)
+    {
+        var groups = subjects.Values.GroupBy(key, StringComparer.Ordinal).ToDictionary(
+            g => g.Key, g => AccuracyStats.Of(g.Sum(s => s.Correct), g.Sum(s => s.N)), StringComparer.Ordinal);
+        var rank = order.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        return groups
+            .OrderBy(g => rank.GetValueOrDefault(g.Key, int.MaxValue))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,10 @@
+namespace MmluSharp.Results;
+
+/// <summary>The headline numbers of a run.</summary>
+/// <param name="Accuracy">Over all questions (micro; Hendrycks, lm-evaluation-harness).</param>
+/// <param name="MacroAccuracy">Mean of subject accuracies (QLoRA, HELM).</param>
+/// <param name="N">Questions scored.</param>
+/// <param name="Correct">Questions answered right.</param>
+/// <param name="Stderr">Standard error of <paramref name="Accuracy"/>.</param>
+/// <param name="Ci95">Normal-approximation 95% interval of <paramref name="Accuracy"/>, clipped to [0, 1].</param>
+public sealed record OverallStats(double Accuracy, double MacroAccuracy, int N, int Correct, double Stderr, IReadOnlyList<double> Ci95);

@@ -1,0 +1,22 @@
+namespace MmluSharp.Results;
+
+/// <summary>One scored question: a line of <c>samples.jsonl</c>.</summary>
+/// <param name="Subject">Subject key.</param>
+/// <param name="Index">0-based row in the subject's file.</param>
+/// <param name="Gold">Gold letter.</param>
+/// <param name="Pred">Predicted letter (argmax of <paramref name="LogProbs"/>; the first on ties).</param>
+/// <param name="Correct">Whether <paramref name="Pred"/> equals <paramref name="Gold"/>.</param>
+/// <param name="LogProbs">Letter → log-probability, in letter order.</param>
+/// <param name="ShotsUsed">Few-shot examples in the prompt actually scored.</param>
+/// <param name="PromptSha256">SHA-256 (hex) of the UTF-8 prompt actually scored.</param>
+/// <param name="TokensDecoded">Tokens the engine decoded for this question.</param>
+public sealed record Sample(
+    string Subject,
+    int Index,
+    string Gold,
+    string Pred,
+    bool Correct,
+    IReadOnlyDictionary<string, double> LogProbs,
+    int ShotsUsed,
+    string PromptSha256,
+    long TokensDecoded);

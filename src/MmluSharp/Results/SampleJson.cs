@@ -1,0 +1,60 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace MmluSharp.Results;
+
+/// <summary>One <see cref="Sample"/> as one JSON line of <c>samples.jsonl</c>.</summary>
+internal static class SampleJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(Stream stream, Sample sample)
+    {
+        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("subject", sample.Subject);
+            json.WriteNumber("index", sample.Index);
+            json.WriteString("gold", sample.Gold);
+            json.WriteString("pred", sample.Pred);
+            json.WriteBoolean("correct", sample.Correct);
+            json.WriteStartObject("logprobs");
+            foreach (var (letter, logprob) in sample.LogProbs)
+            {
+                json.WriteNumber(letter, logprob);
+            }
+
+            json.WriteEndObject();
+            json.WriteNumber("shots_used", sample.ShotsUsed);
+            json.WriteString("prompt_sha256", sample.PromptSha256);
+            json.WriteNumber("tokens_decoded", sample.TokensDecoded);
+            json.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Parses one line; <see cref="JsonException"/> or <see cref="KeyNotFoundException"/> when it is not a sample.</summary>
+    public static Sample Parse(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line);
+        using var doc = JsonDocument.ParseValue(ref reader);
+        var root = doc.RootElement;
+        var logprobs = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var property in root.GetProperty("logprobs").EnumerateObject())
+        {
+            logprobs[property.Name] = property.Value.GetDouble();
+        }
+
+        return new Sample(
+            root.GetProperty("subject").GetString()!,
+            root.GetProperty("index").GetInt32(),
+            root.GetProperty("gold").GetString()!,
+            root.GetProperty("pred").GetString()!,
+            root.GetProperty("correct").GetBoolean(),
+            logprobs,
+            root.GetProperty("shots_used").GetInt32(),
+            root.GetProperty("prompt_sha256").GetString()!,
+            root.TryGetProperty("tokens_decoded", out var tokens) ? tokens.GetInt64() : 0);
+    }
+}

@@ -1,0 +1,89 @@
+namespace MmluSharp.Results;
+
+/// <summary>
+/// <c>samples.jsonl</c> as an append-only log: each sample is flushed as it completes, so a run killed at any
+/// point keeps everything already scored. Opening drops a torn last line (a write cut by <c>kill -9</c>).
+/// </summary>
+public sealed class SampleLog : IDisposable
+{
+    private readonly FileStream stream;
+
+    private SampleLog(FileStream stream, List<Sample> existing)
+    {
+        this.stream = stream;
+        Existing = existing;
+    }
+
+    /// <summary>The samples already in the file when it was opened.</summary>
+    public IReadOnlyList<Sample> Existing { get; }
+
+    /// <summary>Opens (or creates) the log at <paramref name="path"/> and reads what it holds.</summary>
+    public static SampleLog Open(string path)
+    {
+        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        var existing = ParseComplete(bytes, out var good);
+        stream.SetLength(good);
+        stream.Position = good;
+        return new SampleLog(stream, existing);
+    }
+
+    /// <summary>Appends samples and flushes them to the operating system.</summary>
+    public void Append(IEnumerable<Sample> samples)
+    {
+        foreach (var sample in samples)
+        {
+            SampleJson.Write(stream, sample);
+        }
+
+        stream.Flush();
+    }
+
+    /// <summary>Writes <paramref name="samples"/> in their given order to <paramref name="path"/>, atomically.</summary>
+    public static void Rewrite(string path, IEnumerable<Sample> samples)
+    {
+        var temp = path + ".tmp";
+        using (var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            foreach (var sample in samples)
+            {
+                SampleJson.Write(output, sample);
+            }
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Reads every complete sample of a <c>samples.jsonl</c> without changing the file.</summary>
+    public static IReadOnlyList<Sample> ReadAll(string path) => ParseComplete(File.ReadAllBytes(path), out _);
+
+    private static List<Sample> ParseComplete(byte[] bytes, out int goodLength)
+    {
+        var samples = new List<Sample>();
+        goodLength = 0;
+        while (goodLength < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', goodLength);
+            if (end < 0)
+            {
+                break;
+            }
+
+            try
+            {
+                samples.Add(SampleJson.Parse(bytes.AsSpan(goodLength, end - goodLength)));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                break;
+            }
+
+            goodLength = end + 1;
+        }
+
+        return samples;
+    }
+
+    public void Dispose() => stream.Dispose();
+}

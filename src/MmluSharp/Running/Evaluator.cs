@@ -1,0 +1,100 @@
+using MmluSharp.Models;
+using MmluSharp.Results;
+using MmluSharp.Scoring;
+
+namespace MmluSharp.Running;
+
+/// <summary>
+/// Drives a <see cref="RunPlan"/> through a model into a run folder: <c>samples.jsonl</c> grows as questions are
+/// scored, an interrupted run resumes where it stopped, and a finished one ends in <c>results.json</c>.
+/// </summary>
+public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvider = null)
+{
+    /// <summary>The samples file in a run folder.</summary>
+    public const string SamplesFile = "samples.jsonl";
+
+    /// <summary>The results file in a run folder.</summary>
+    public const string ResultsFile = "results.json";
+
+    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Scores what is not yet scored in <paramref name="folder"/> and aggregates the whole run.</summary>
+    public async Task<RunOutcome> RunAsync(
+        RunPlan plan,
+        RunDescription description,
+        string folder,
+        IProgress<RunProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(folder);
+        var manifest = RunManifest.TryRead(folder);
+        manifest?.EnsureSame(plan.Settings, folder);
+        manifest ??= RunManifest.New(plan.Settings);
+        manifest.Write(folder);
+
+        var samplesPath = Path.Combine(folder, SamplesFile);
+        var resultsPath = Path.Combine(folder, ResultsFile);
+        var done = new Dictionary<string, Sample>(StringComparer.Ordinal);
+        var started = time.GetTimestamp();
+        int resumed;
+        using (var log = SampleLog.Open(samplesPath))
+        {
+            foreach (var sample in log.Existing)
+            {
+                done[RunItem.KeyOf(sample.Subject, sample.Index)] = sample;
+            }
+
+            resumed = done.Count;
+            var todo = plan.Items.Where(item => !done.ContainsKey(item.Key)).ToList();
+            if (todo.Count == 0 && File.Exists(resultsPath))
+            {
+                return new RunOutcome(ResultsJson.Read(resultsPath), resumed, 0, AlreadyComplete: true);
+            }
+
+            try
+            {
+                await ScoreAsync(todo, log, done, plan.Items.Count, resumed, started, progress, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                manifest = manifest with { ElapsedSeconds = manifest.ElapsedSeconds + time.GetElapsedTime(started).TotalSeconds };
+                manifest.Write(folder);
+            }
+        }
+
+        var ordered = plan.Items.Select(item => done[item.Key]).ToList();
+        SampleLog.Rewrite(samplesPath, ordered);
+        var tokens = ordered.Sum(s => s.TokensDecoded);
+        var seconds = manifest.ElapsedSeconds;
+        var timing = new TimingStats(seconds, seconds > 0 ? ordered.Count / seconds : 0, tokens);
+        var results = Aggregator.Aggregate(ordered, description, timing);
+        ResultsJson.Write(results, resultsPath);
+        return new RunOutcome(results, resumed, ordered.Count - resumed, AlreadyComplete: false);
+    }
+
+    private async Task ScoreAsync(
+        List<RunItem> todo,
+        SampleLog log,
+        Dictionary<string, Sample> done,
+        int total,
+        int resumed,
+        long started,
+        IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        progress?.Report(new RunProgress(done.Count, total, resumed, todo.FirstOrDefault()?.Question.Subject, TimeSpan.Zero));
+        foreach (var subject in todo.GroupBy(item => item.Question.Subject, StringComparer.Ordinal))
+        {
+            var items = subject.ToDictionary(item => item.Key, StringComparer.Ordinal);
+            var requests = subject.Select(item => new ScoreRequest(item.Key, item.Prompt, item.Continuations)).ToList();
+            await foreach (var scored in model.ScoreAsync(requests, cancellationToken).ConfigureAwait(false))
+            {
+                var item = items[scored.Id];
+                var sample = LetterScoring.ToSample(item.Question, item.Prompt, scored);
+                log.Append([sample]);
+                done[item.Key] = sample;
+                progress?.Report(new RunProgress(done.Count, total, resumed, subject.Key, time.GetElapsedTime(started)));
+            }
+        }
+    }
+}

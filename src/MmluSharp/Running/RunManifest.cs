@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace MmluSharp.Running;
+
+/// <summary>
+/// <c>run.json</c> in a run folder: the settings the run was started with and the scoring time spent so far,
+/// so a resumed run adds to it and refuses to continue under other settings.
+/// </summary>
+internal sealed record RunManifest(string Schema, IReadOnlyDictionary<string, string> Settings, double ElapsedSeconds)
+{
+    public const string FileName = "run.json";
+    private const string CurrentSchema = "mmlusharp.run/1";
+
+    public static RunManifest New(IReadOnlyDictionary<string, string> settings) => new(CurrentSchema, settings, 0);
+
+    public static RunManifest? TryRead(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllBytes(path), Results.ResultsJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new RunMismatchException($"{path}: unreadable run manifest ({e.Message}); remove the folder or choose another --out.", e);
+        }
+    }
+
+    /// <summary>Throws when <paramref name="settings"/> differ from the ones this run was started with.</summary>
+    public void EnsureSame(IReadOnlyDictionary<string, string> settings, string folder)
+    {
+        var differences = settings.Keys.Union(Settings.Keys, StringComparer.Ordinal)
+            .Where(k => settings.GetValueOrDefault(k) != Settings.GetValueOrDefault(k))
+            .Select(k => $"{k} {Settings.GetValueOrDefault(k) ?? "(none)"} → {settings.GetValueOrDefault(k) ?? "(none)"}")
+            .ToList();
+        if (differences.Count > 0)
+        {
+            throw new RunMismatchException(
+                $"{folder} holds a run with other settings ({string.Join("; ", differences)}); choose another --out or delete that folder.");
+        }
+    }
+
+    public void Write(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this, Results.ResultsJson.Options));
+        File.Move(temp, path, overwrite: true);
+    }
+}

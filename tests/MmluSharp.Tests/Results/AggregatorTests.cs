@@ -1,0 +1,94 @@
+using MmluSharp.Datasets;
+using MmluSharp.Results;
+
+namespace MmluSharp.Tests.Results;
+
+public class AggregatorTests
+{
+    private static readonly Sample[] Samples =
+    [
+        SampleFactory.Right("abstract_algebra", 0), SampleFactory.Right("abstract_algebra", 1),
+        SampleFactory.Right("abstract_algebra", 2), SampleFactory.Wrong("abstract_algebra", 3),
+        SampleFactory.Right("anatomy", 0), SampleFactory.Wrong("anatomy", 1),
+    ];
+
+    private static readonly RunDescription Description = new(
+        "mmlu", "test", 5, "original", "letter", new ModelDescription("m", null, null, null),
+        new RunProvenance("0.1.0", "original", 1, "original", "mmlu run", DateTimeOffset.UnixEpoch));
+
+    private static RunResults Aggregate(Grouping grouping = Grouping.Original) =>
+        Aggregator.Aggregate(Samples, Description, new TimingStats(1, 6, 60), grouping);
+
+    [Fact]
+    public void Overall_accuracy_is_micro_and_macro_is_the_mean_of_subject_accuracies()
+    {
+        var overall = Aggregate().Overall;
+        Assert.Equal(4.0 / 6, overall.Accuracy, 12);
+        Assert.Equal((0.75 + 0.5) / 2, overall.MacroAccuracy, 12);
+        Assert.Equal(6, overall.N);
+        Assert.Equal(4, overall.Correct);
+    }
+
+    [Fact]
+    public void Stderr_is_the_sample_standard_deviation_over_root_n()
+    {
+        // p = 2/3, n = 6: sqrt(p(1-p)/(n-1))
+        var overall = Aggregate().Overall;
+        Assert.Equal(Math.Sqrt(2.0 / 3 * (1.0 / 3) / 5), overall.Stderr, 12);
+        Assert.Equal(Math.Max(0, (4.0 / 6) - (1.96 * overall.Stderr)), overall.Ci95[0], 12);
+        Assert.Equal(Math.Min(1, (4.0 / 6) + (1.96 * overall.Stderr)), overall.Ci95[1], 12);
+    }
+
+    [Fact]
+    public void Categories_follow_categories_py_with_anatomy_under_other()
+    {
+        var results = Aggregate();
+        Assert.Equal(new[] { "STEM", "other" }, results.Categories.Keys);
+        Assert.Equal(0.75, results.Categories["STEM"].Accuracy, 12);
+        Assert.Equal(2, results.Categories["other"].N);
+        Assert.Equal(new[] { "math", "health" }, results.Subcategories.Keys);
+        Assert.Equal("health", results.Subjects["anatomy"].Subcategory);
+    }
+
+    [Fact]
+    public void Harness_grouping_puts_anatomy_under_stem()
+    {
+        var results = Aggregate(Grouping.Harness);
+        Assert.Equal(new[] { "STEM" }, results.Categories.Keys);
+        Assert.Equal(4.0 / 6, results.Categories["STEM"].Accuracy, 12);
+    }
+
+    [Fact]
+    public void A_single_question_group_has_zero_stderr()
+    {
+        Assert.Equal(0, AccuracyStats.Of(1, 1).Stderr);
+        Assert.Equal(0, AccuracyStats.Of(0, 0).Accuracy);
+    }
+
+    [Fact]
+    public void Results_json_round_trips_with_snake_case_names_and_invariant_numbers()
+    {
+        var results = Aggregate();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-results").FullName, "results.json");
+        var previous = Thread.CurrentThread.CurrentCulture;
+        Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            ResultsJson.Write(results, path);
+        }
+        finally
+        {
+            Thread.CurrentThread.CurrentCulture = previous;
+        }
+
+        var text = File.ReadAllText(path);
+        Assert.Contains("\"schema\": \"mmlusharp.results/1\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"macro_accuracy\": 0.625", text, StringComparison.Ordinal);
+        Assert.Contains("\"rms_calibration_error\":", text, StringComparison.Ordinal);
+        Assert.Contains("\"questions_per_second\": 6", text, StringComparison.Ordinal);
+        var read = ResultsJson.Read(path);
+        Assert.Equal(results.Overall.Accuracy, read.Overall.Accuracy);
+        Assert.Equal(results.Subjects["anatomy"], read.Subjects["anatomy"]);
+        Assert.Equal(results.Run, read.Run);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text;
+using MmluSharp.Results;
+
+namespace MmluSharp.Tests.Results;
+
+public class SampleLogTests
+{
+    [Fact]
+    public void Appended_samples_are_read_back_exactly()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-log").FullName, "samples.jsonl");
+        var sample = SampleFactory.Right("anatomy", 3);
+        using (var log = SampleLog.Open(path))
+        {
+            log.Append([sample, SampleFactory.Wrong("anatomy", 4)]);
+        }
+
+        var read = SampleLog.ReadAll(path);
+        Assert.Equal(2, read.Count);
+        Assert.Equal(sample.LogProbs, read[0].LogProbs);
+        Assert.Equal(sample with { LogProbs = read[0].LogProbs }, read[0]);
+        Assert.StartsWith("{\"subject\":\"anatomy\",\"index\":3,\"gold\":\"A\",\"pred\":\"A\",\"correct\":true,\"logprobs\":{\"A\":", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_torn_last_line_from_a_killed_run_is_dropped_and_the_log_continues_cleanly()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-log").FullName, "samples.jsonl");
+        using (var log = SampleLog.Open(path))
+        {
+            log.Append([SampleFactory.Right("anatomy", 0)]);
+        }
+
+        File.AppendAllText(path, "{\"subject\":\"anatomy\",\"index\":1,\"go", Encoding.UTF8);
+        using (var log = SampleLog.Open(path))
+        {
+            Assert.Single(log.Existing);
+            log.Append([SampleFactory.Right("anatomy", 1)]);
+        }
+
+        Assert.Equal([0, 1], SampleLog.ReadAll(path).Select(s => s.Index));
+    }
+}
