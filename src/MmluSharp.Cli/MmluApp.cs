@@ -1,3 +1,7 @@
+using System.Globalization;
+using MmluSharp.Cli.Commands;
+using MmluSharp.Cli.Terminal;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MmluSharp.Cli;
@@ -5,18 +9,45 @@ namespace MmluSharp.Cli;
 /// <summary>Builds the <c>mmlu</c> command tree; the only place that wires the pieces together.</summary>
 internal static class MmluApp
 {
-    public static Task<int> RunAsync(string[] args) => Create().RunAsync(args);
+    public static string Version { get; } = typeof(MmluApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static CommandApp Create()
+    public static Task<int> RunAsync(string[] args)
     {
         var app = new CommandApp();
-        app.Configure(Configure);
-        return app;
+        app.Configure(config => Configure(config, AnsiConsole.Console));
+        return app.RunAsync(args);
     }
 
-    public static void Configure(IConfigurator config)
+    public static void Configure(IConfigurator config, IAnsiConsole console)
     {
         config.SetApplicationName("mmlu");
-        config.SetApplicationVersion(typeof(MmluApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+        config.SetApplicationVersion(Version);
+        config.SetApplicationCulture(CultureInfo.InvariantCulture);
+        config.ConfigureConsole(console);
+        config.CancellationExitCode(ErrorReporter.Interrupted);
+        config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, console));
+
+        config.AddCommand<RunCommand>("run")
+            .WithDescription("Evaluate a model on MMLU: per-subject, per-category and overall accuracy, calibration, samples.")
+            .WithExample("run", "--model", "model.gguf", "--data", "mmlu", "--shots", "5", "--out", "runs/model-5shot")
+            .WithExample("run", "--model", "model.gguf", "--data", "mmlu", "--subjects", "anatomy,virology", "--limit", "20");
+        config.AddCommand<PromptsCommand>("prompts")
+            .WithExample("prompts", "--data", "mmlu", "--split", "test", "--shots", "5", "--style", "harness", "--out", "prompts.jsonl");
+        config.AddBranch("export", export =>
+        {
+            export.SetDescription("Export MMLU in other tools' formats.");
+            export.AddCommand<ExportQloraCommand>("qlora")
+                .WithExample("export", "qlora", "--data", "mmlu", "--split", "val", "--shots", "0", "--out", "zero_shot_mmlu_val.json");
+        });
+        config.AddBranch("datasets", datasets =>
+        {
+            datasets.SetDescription("Inspect MMLU data.");
+            datasets.AddCommand<DatasetsInfoCommand>("info").WithExample("datasets", "info", "--data", "mmlu");
+        });
+        config.AddBranch("model", model =>
+        {
+            model.SetDescription("Inspect model files.");
+            model.AddCommand<ModelInfoCommand>("info").WithExample("model", "info", "model.gguf");
+        });
     }
 }

@@ -8,4 +8,5 @@ public sealed record RunDescription(
     string Style,
     string Scoring,
     ModelDescription Model,
-    RunProvenance Run);
+    RunProvenance Run,
+    Datasets.Grouping Grouping = Datasets.Grouping.Original);

@@ -67,7 +67,7 @@ public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvi
         var tokens = ordered.Sum(s => s.TokensDecoded);
         var seconds = manifest.ElapsedSeconds;
         var timing = new TimingStats(seconds, seconds > 0 ? ordered.Count / seconds : 0, tokens);
-        var results = Aggregator.Aggregate(ordered, description, timing);
+        var results = Aggregator.Aggregate(ordered, description, timing, description.Grouping);
         ResultsJson.Write(results, resultsPath);
         return new RunOutcome(results, resumed, ordered.Count - resumed, AlreadyComplete: false);
     }

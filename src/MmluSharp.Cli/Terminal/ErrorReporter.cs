@@ -1,0 +1,40 @@
+using MmluSharp.Datasets;
+using MmluSharp.LlamaCpp;
+using MmluSharp.Running;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MmluSharp.Cli.Terminal;
+
+/// <summary>
+/// The edge where errors users can cause become one line and an exit code: 2 for bad input, 130 for Ctrl+C.
+/// Anything else is a bug in mmlu and says so, still without a stack trace unless MMLU_DEBUG is set.
+/// </summary>
+internal static class ErrorReporter
+{
+    public const int BadInput = 2;
+    public const int Interrupted = 130;
+
+    public static int Report(Exception exception, IAnsiConsole console)
+    {
+        var (code, message) = exception switch
+        {
+            OperationCanceledException => (Interrupted, "interrupted; everything scored so far is saved: run the same command to continue."),
+            DatasetException or ModelLoadException or RunMismatchException => (BadInput, exception.Message),
+            CommandAppException => (BadInput, exception.Message),
+            FileNotFoundException f => (BadInput, $"{f.FileName ?? "file"}: not found"),
+            DirectoryNotFoundException or UnauthorizedAccessException or IOException => (BadInput, exception.Message),
+            InvalidDataException => (BadInput, exception.Message),
+            ArgumentException => (BadInput, exception.Message),
+            _ => (1, $"unexpected error ({exception.GetType().Name}): {exception.Message}"),
+        };
+
+        console.MarkupLineInterpolated($"[red]error:[/] {message}");
+        if (Environment.GetEnvironmentVariable("MMLU_DEBUG") == "1")
+        {
+            console.WriteException(exception);
+        }
+
+        return code;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using MmluSharp.Results;
+using MmluSharp.Running;
+using Spectre.Console;
+
+namespace MmluSharp.Cli.Terminal;
+
+/// <summary>The few lines a user reads at the end of a run: overall, categories, calibration, where the files are.</summary>
+internal static class ResultsSummary
+{
+    public static void Write(IAnsiConsole console, RunOutcome outcome, string folder)
+    {
+        var results = outcome.Results;
+        if (outcome.AlreadyComplete)
+        {
+            console.MarkupLineInterpolated($"[yellow]{folder} already holds this finished run; nothing was rescored.[/]");
+        }
+        else if (outcome.Resumed > 0)
+        {
+            console.MarkupLineInterpolated($"Resumed: {outcome.Resumed} questions were already scored, {outcome.Scored} scored now.");
+        }
+
+        var table = new Table().AddColumns("", "accuracy", "±95%", "n");
+        table.Columns[1].RightAligned();
+        table.Columns[2].RightAligned();
+        table.Columns[3].RightAligned();
+        var overall = results.Overall;
+        table.AddRow("[bold]overall (micro)[/]", Percent(overall.Accuracy), Percent(1.96 * overall.Stderr), Count(overall.N));
+        table.AddRow("overall (macro)", Percent(overall.MacroAccuracy), string.Empty, Count(results.Subjects.Count) + " subjects");
+        foreach (var (name, stats) in results.Categories)
+        {
+            table.AddRow(Markup.Escape(name), Percent(stats.Accuracy), Percent(1.96 * stats.Stderr), Count(stats.N));
+        }
+
+        console.Write(table);
+        var c = results.Calibration;
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"calibration: ECE {c.Ece:F3}, RMS {c.RmsCalibrationError:F3}, Brier {c.Brier:F3} · {results.Timing.Seconds:F1} s, {results.Timing.QuestionsPerSecond:F1} questions/s, {results.Timing.TokensDecoded:N0} tokens decoded"));
+        console.MarkupLineInterpolated($"Wrote [bold]{Path.Combine(folder, Evaluator.ResultsFile)}[/] and {Evaluator.SamplesFile}.");
+    }
+
+    private static string Percent(double value) => (100 * value).ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+
+namespace MmluSharp.Datasets;
+
+/// <summary>
+/// An MMLU folder as shipped in <c>data.tar</c>: <c>&lt;root&gt;/&lt;split&gt;/&lt;subject&gt;_&lt;split&gt;.csv</c>,
+/// headerless rows <c>question,A,B,C,D,answer</c> with the answer a letter A–D. Fields are kept exactly; a quote
+/// inside an unquoted field is kept as a literal character (as pandas reads it), everything else is strict RFC 4180.
+/// </summary>
+public sealed class MmluDirectory
+{
+    /// <summary>The benchmark name questions read from here carry.</summary>
+    internal const string Benchmark = "mmlu";
+
+    private static readonly string[] KnownSplits = ["dev", "val", "test"];
+
+    /// <summary>Opens an MMLU folder.</summary>
+    /// <param name="root">The folder holding <c>dev</c>, <c>val</c> and/or <c>test</c>.</param>
+    /// <exception cref="DatasetException">The folder does not exist.</exception>
+    public MmluDirectory(string root)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        if (!Directory.Exists(root))
+        {
+            throw DatasetException.At(root, 0, "MMLU folder not found");
+        }
+
+        Root = root;
+    }
+
+    /// <summary>The folder this reads from.</summary>
+    public string Root { get; }
+
+    /// <summary>Which of <c>dev</c>, <c>val</c>, <c>test</c> exist, in that order.</summary>
+    public IReadOnlyList<string> Splits => [.. KnownSplits.Where(split => Directory.Exists(Path.Combine(Root, split)))];
+
+    /// <summary>The subjects that have a file in <paramref name="split"/>, ordinal-sorted.</summary>
+    /// <exception cref="DatasetException">The split folder does not exist.</exception>
+    public IReadOnlyList<string> Subjects(string split)
+    {
+        var folder = SplitFolder(split);
+        var suffix = $"_{split}.csv";
+        var subjects = Directory.EnumerateFiles(folder, "*" + suffix)
+            .Select(Path.GetFileName)
+            .Where(name => name!.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
+            .Select(name => name![..^suffix.Length])
+            .ToList();
+        subjects.Sort(StringComparer.Ordinal);
+        return subjects;
+    }
+
+    /// <summary>The path of a subject's file (whether or not it exists).</summary>
+    internal string FileOf(string split, string subject) => Path.Combine(Root, split, $"{subject}_{split}.csv");
+
+    /// <summary>All questions of one subject in one split, in file order.</summary>
+    /// <exception cref="DatasetException">The file is missing, empty or malformed; the message names file and line.</exception>
+    public IReadOnlyList<Question> Read(string split, string subject)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subject);
+        var path = FileOf(split, subject);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw DatasetException.At(path, 0, "file not found");
+        }
+
+        // Bare quotes: the final val split has one (college_medicine, line 6); pandas keeps it as a literal quote.
+        var records = CsvParser.Parse(bytes, path, allowBareQuotes: true);
+        if (records.Count == 0)
+        {
+            throw DatasetException.At(path, 1, "empty file (expected rows question,A,B,C,D,answer)");
+        }
+
+        var questions = new Question[records.Count];
+        for (var i = 0; i < records.Count; i++)
+        {
+            questions[i] = ToQuestion(records[i], path, split, subject, i);
+        }
+
+        return questions;
+    }
+
+    /// <summary>
+    /// The questions of several subjects (all when <paramref name="subjects"/> is null): subjects in ordinal order,
+    /// rows in file order. Files are read in parallel; the result and the error reported are deterministic.
+    /// </summary>
+    /// <exception cref="DatasetException">A requested subject has no file, or a file is malformed.</exception>
+    public IReadOnlyList<Question> ReadSplit(string split, IReadOnlyCollection<string>? subjects = null)
+    {
+        var available = Subjects(split);
+        string[] chosen;
+        if (subjects is null)
+        {
+            chosen = [.. available];
+        }
+        else
+        {
+            var known = available.ToHashSet(StringComparer.Ordinal);
+            var unknown = subjects.Where(s => !known.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                throw DatasetException.At(SplitFolder(split), 0, $"unknown subject(s) for split '{split}': {string.Join(", ", unknown)}");
+            }
+
+            chosen = [.. subjects.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        }
+
+        var parts = new IReadOnlyList<Question>[chosen.Length];
+        var errors = new DatasetException?[chosen.Length];
+        Parallel.For(0, chosen.Length, i =>
+        {
+            try
+            {
+                parts[i] = Read(split, chosen[i]);
+            }
+            catch (DatasetException e)
+            {
+                errors[i] = e;
+            }
+        });
+
+        if (Array.Find(errors, e => e is not null) is { } first)
+        {
+            throw first;
+        }
+
+        var all = new List<Question>(parts.Sum(p => p.Count));
+        foreach (var part in parts)
+        {
+            all.AddRange(part);
+        }
+
+        return all;
+    }
+
+    private string SplitFolder(string split)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(split);
+        var folder = Path.Combine(Root, split);
+        if (!Directory.Exists(folder))
+        {
+            throw DatasetException.At(folder, 0, $"split folder '{split}' not found");
+        }
+
+        return folder;
+    }
+
+    private static Question ToQuestion(CsvRecord record, string path, string split, string subject, int index)
+    {
+        var f = record.Fields;
+        if (f.Count != 6)
+        {
+            throw DatasetException.At(path, record.Line, string.Create(CultureInfo.InvariantCulture, $"expected 6 fields (question,A,B,C,D,answer), found {f.Count}"));
+        }
+
+        var answer = f[5] is "A" or "B" or "C" or "D" ? f[5][0] - 'A' : -1;
+        if (answer < 0)
+        {
+            throw DatasetException.At(path, record.Line, $"answer must be A, B, C or D, found '{f[5]}'");
+        }
+
+        return new Question(Benchmark, subject, split, index, f[0], [f[1], f[2], f[3], f[4]], answer);
+    }
+}
