@@ -11,11 +11,11 @@ internal static class MmluApp
 {
     public static string Version { get; } = typeof(MmluApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var app = new CommandApp();
         app.Configure(config => Configure(config, AnsiConsole.Console));
-        return app.RunAsync(args);
+        return app.RunAsync(args, cancellationToken);
     }
 
     public static void Configure(IConfigurator config, IAnsiConsole console)

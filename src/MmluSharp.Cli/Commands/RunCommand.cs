@@ -69,10 +69,17 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         };
         using var model = LlamaCppModel.Load(modelPath, options);
         var view = new RunProgressView(console);
-        var outcome = await view.RunAsync(progress =>
-            new Evaluator(model).RunAsync(runPlan, description, folder, progress, cancellationToken)).ConfigureAwait(false);
-        ResultsSummary.Write(console, outcome, folder);
-        return 0;
+        try
+        {
+            var outcome = await view.RunAsync(progress =>
+                new Evaluator(model).RunAsync(runPlan, description, folder, progress, cancellationToken)).ConfigureAwait(false);
+            ResultsSummary.Write(console, outcome, folder);
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ErrorReporter.Report(new OperationCanceledException(), console);
+        }
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ internal sealed class RunProgressView(IAnsiConsole console, TimeSpan? plainInter
     private readonly TimeSpan interval = plainInterval ?? TimeSpan.FromSeconds(10);
     private readonly Lock gate = new();
     private ProgressTask? bar;
-    private TimeSpan lastLine = TimeSpan.MinValue;
+    private TimeSpan? lastLine;
 
     public bool Interactive => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
@@ -52,7 +52,7 @@ internal sealed class RunProgressView(IAnsiConsole console, TimeSpan? plainInter
             }
 
             var finished = value.Completed == value.Total;
-            if (!finished && value.Elapsed - lastLine < interval)
+            if (!finished && lastLine is { } last && value.Elapsed - last < interval)
             {
                 return;
             }

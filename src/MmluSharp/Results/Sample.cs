@@ -9,7 +9,6 @@ namespace MmluSharp.Results;
 /// <param name="LogProbs">Letter → log-probability, in letter order.</param>
 /// <param name="ShotsUsed">Few-shot examples in the prompt actually scored.</param>
 /// <param name="PromptSha256">SHA-256 (hex) of the UTF-8 prompt actually scored.</param>
-/// <param name="TokensDecoded">Tokens the engine decoded for this question.</param>
 public sealed record Sample(
     string Subject,
     int Index,
@@ -18,5 +17,4 @@ public sealed record Sample(
     bool Correct,
     IReadOnlyDictionary<string, double> LogProbs,
     int ShotsUsed,
-    string PromptSha256,
-    long TokensDecoded);
+    string PromptSha256);

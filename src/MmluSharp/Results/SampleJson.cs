@@ -27,7 +27,6 @@ internal static class SampleJson
             json.WriteEndObject();
             json.WriteNumber("shots_used", sample.ShotsUsed);
             json.WriteString("prompt_sha256", sample.PromptSha256);
-            json.WriteNumber("tokens_decoded", sample.TokensDecoded);
             json.WriteEndObject();
         }
 
@@ -54,7 +53,6 @@ internal static class SampleJson
             root.GetProperty("correct").GetBoolean(),
             logprobs,
             root.GetProperty("shots_used").GetInt32(),
-            root.GetProperty("prompt_sha256").GetString()!,
-            root.TryGetProperty("tokens_decoded", out var tokens) ? tokens.GetInt64() : 0);
+            root.GetProperty("prompt_sha256").GetString()!);
     }
 }

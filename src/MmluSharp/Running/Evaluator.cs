@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MmluSharp.Models;
 using MmluSharp.Results;
 using MmluSharp.Scoring;
@@ -36,6 +37,7 @@ public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvi
         var resultsPath = Path.Combine(folder, ResultsFile);
         var done = new Dictionary<string, Sample>(StringComparer.Ordinal);
         var started = time.GetTimestamp();
+        var tokens = new StrongBox<long>();
         int resumed;
         using (var log = SampleLog.Open(samplesPath))
         {
@@ -53,20 +55,23 @@ public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvi
 
             try
             {
-                await ScoreAsync(todo, log, done, plan.Items.Count, resumed, started, progress, cancellationToken).ConfigureAwait(false);
+                await ScoreAsync(todo, log, done, tokens, plan.Items.Count, resumed, started, progress, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                manifest = manifest with { ElapsedSeconds = manifest.ElapsedSeconds + time.GetElapsedTime(started).TotalSeconds };
+                manifest = manifest with
+                {
+                    ElapsedSeconds = manifest.ElapsedSeconds + time.GetElapsedTime(started).TotalSeconds,
+                    TokensDecoded = manifest.TokensDecoded + tokens.Value,
+                };
                 manifest.Write(folder);
             }
         }
 
         var ordered = plan.Items.Select(item => done[item.Key]).ToList();
         SampleLog.Rewrite(samplesPath, ordered);
-        var tokens = ordered.Sum(s => s.TokensDecoded);
         var seconds = manifest.ElapsedSeconds;
-        var timing = new TimingStats(seconds, seconds > 0 ? ordered.Count / seconds : 0, tokens);
+        var timing = new TimingStats(seconds, seconds > 0 ? ordered.Count / seconds : 0, manifest.TokensDecoded);
         var results = Aggregator.Aggregate(ordered, description, timing, description.Grouping);
         ResultsJson.Write(results, resultsPath);
         return new RunOutcome(results, resumed, ordered.Count - resumed, AlreadyComplete: false);
@@ -76,6 +81,7 @@ public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvi
         List<RunItem> todo,
         SampleLog log,
         Dictionary<string, Sample> done,
+        StrongBox<long> tokens,
         int total,
         int resumed,
         long started,
@@ -93,6 +99,7 @@ public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvi
                 var sample = LetterScoring.ToSample(item.Question, item.Prompt, scored);
                 log.Append([sample]);
                 done[item.Key] = sample;
+                tokens.Value += scored.TokensDecoded;
                 progress?.Report(new RunProgress(done.Count, total, resumed, subject.Key, time.GetElapsedTime(started)));
             }
         }

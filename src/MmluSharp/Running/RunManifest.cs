@@ -3,15 +3,16 @@ using System.Text.Json;
 namespace MmluSharp.Running;
 
 /// <summary>
-/// <c>run.json</c> in a run folder: the settings the run was started with and the scoring time spent so far,
-/// so a resumed run adds to it and refuses to continue under other settings.
+/// <c>run.json</c> in a run folder: the settings the run was started with and the scoring time and tokens
+/// spent so far, so a resumed run adds to them and refuses to continue under other settings.
 /// </summary>
-internal sealed record RunManifest(string Schema, IReadOnlyDictionary<string, string> Settings, double ElapsedSeconds)
+internal sealed record RunManifest(
+    string Schema, IReadOnlyDictionary<string, string> Settings, double ElapsedSeconds, long TokensDecoded)
 {
     public const string FileName = "run.json";
     private const string CurrentSchema = "mmlusharp.run/1";
 
-    public static RunManifest New(IReadOnlyDictionary<string, string> settings) => new(CurrentSchema, settings, 0);
+    public static RunManifest New(IReadOnlyDictionary<string, string> settings) => new(CurrentSchema, settings, 0, 0);
 
     public static RunManifest? TryRead(string folder)
     {

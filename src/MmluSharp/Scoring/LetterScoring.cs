@@ -44,8 +44,7 @@ public static class LetterScoring
             letters[best] == gold,
             logprobs,
             scored.ShotsUsed,
-            Sha256Hex(prompt.Render(scored.ShotsUsed)),
-            scored.TokensDecoded);
+            Sha256Hex(prompt.Render(scored.ShotsUsed)));
     }
 
     internal static string Sha256Hex(string text) =>
