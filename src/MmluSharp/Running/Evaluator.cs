@@ -1,15 +1,16 @@
 using System.Runtime.CompilerServices;
 using MmluSharp.Models;
+using MmluSharp.Prompting;
 using MmluSharp.Results;
 using MmluSharp.Scoring;
 
 namespace MmluSharp.Running;
 
 /// <summary>
-/// Drives a <see cref="RunPlan"/> through a model into a run folder: <c>samples.jsonl</c> grows as questions are
+/// Drives a <see cref="RunPlan"/> through a scorer into a run folder: <c>samples.jsonl</c> grows as questions are
 /// scored, an interrupted run resumes where it stopped, and a finished one ends in <c>results.json</c>.
 /// </summary>
-public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvider = null)
+public sealed class Evaluator(IQuestionScorer scorer, TimeProvider? timeProvider = null)
 {
     /// <summary>The samples file in a run folder.</summary>
     public const string SamplesFile = "samples.jsonl";
@@ -18,6 +19,12 @@ public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvi
     public const string ResultsFile = "results.json";
 
     private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Letter scoring with <paramref name="model"/>.</summary>
+    public Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvider = null)
+        : this(new LetterScorer(model), timeProvider)
+    {
+    }
 
     /// <summary>Scores what is not yet scored in <paramref name="folder"/> and aggregates the whole run.</summary>
     public async Task<RunOutcome> RunAsync(
@@ -43,7 +50,7 @@ public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvi
         {
             foreach (var sample in log.Existing)
             {
-                done[RunItem.KeyOf(sample.Subject, sample.Index)] = sample;
+                done[PromptedQuestion.KeyOf(sample.Subject, sample.Index)] = sample;
             }
 
             resumed = done.Count;
@@ -78,7 +85,7 @@ public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvi
     }
 
     private async Task ScoreAsync(
-        List<RunItem> todo,
+        List<PromptedQuestion> todo,
         SampleLog log,
         Dictionary<string, Sample> done,
         StrongBox<long> tokens,
@@ -91,14 +98,11 @@ public sealed class Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvi
         progress?.Report(new RunProgress(done.Count, total, resumed, todo.FirstOrDefault()?.Question.Subject, TimeSpan.Zero));
         foreach (var subject in todo.GroupBy(item => item.Question.Subject, StringComparer.Ordinal))
         {
-            var items = subject.ToDictionary(item => item.Key, StringComparer.Ordinal);
-            var requests = subject.Select(item => new ScoreRequest(item.Key, item.Prompt, item.Continuations)).ToList();
-            await foreach (var scored in model.ScoreAsync(requests, cancellationToken).ConfigureAwait(false))
+            await foreach (var scored in scorer.ScoreAsync([.. subject], cancellationToken).ConfigureAwait(false))
             {
-                var item = items[scored.Id];
-                var sample = LetterScoring.ToSample(item.Question, item.Prompt, scored);
+                var sample = scored.Sample;
                 log.Append([sample]);
-                done[item.Key] = sample;
+                done[PromptedQuestion.KeyOf(sample.Subject, sample.Index)] = sample;
                 tokens.Value += scored.TokensDecoded;
                 progress?.Report(new RunProgress(done.Count, total, resumed, subject.Key, time.GetElapsedTime(started)));
             }

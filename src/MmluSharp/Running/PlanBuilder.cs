@@ -49,11 +49,11 @@ public static class PlanBuilder
         !IsQloraFile(request.Data) ? request.Shots
         : Path.GetFileName(request.Data).StartsWith("five_shot", StringComparison.Ordinal) ? 5 : 0;
 
-    private static List<RunItem> FromDirectory(PlanRequest request)
+    private static List<PromptedQuestion> FromDirectory(PlanRequest request)
     {
         var directory = new MmluDirectory(request.Data);
         var questions = directory.ReadSplit(request.Split, request.Subjects);
-        var items = new List<RunItem>(questions.Count);
+        var items = new List<PromptedQuestion>(questions.Count);
         foreach (var subject in questions.GroupBy(q => q.Subject, StringComparer.Ordinal))
         {
             var shots = request.Shots == 0 ? [] : directory.Read("dev", subject.Key);
@@ -66,17 +66,17 @@ public static class PlanBuilder
             var context = PromptBuilder.ForSubject(request.Style, subject.Key, [.. shots.Take(request.Shots)]);
             foreach (var question in Limit(subject, request.Limit))
             {
-                items.Add(new RunItem(question, context.Build(question), request.Style.Continuations(question.Choices.Count)));
+                items.Add(new PromptedQuestion(question, context.Build(question), request.Style.Continuations(question.Choices.Count)));
             }
         }
 
         return items;
     }
 
-    private static List<RunItem> FromQlora(PlanRequest request)
+    private static List<PromptedQuestion> FromQlora(PlanRequest request)
     {
         var split = SplitOf(request);
-        var items = new List<RunItem>();
+        var items = new List<PromptedQuestion>();
         var wanted = request.Subjects?.ToHashSet(StringComparer.Ordinal);
         var records = QloraJsonReader.Read(request.Data);
         foreach (var subject in records.GroupBy(r => r.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -89,7 +89,7 @@ public static class PlanBuilder
             var questions = subject.Select((record, index) => ToQuestion(record, split, index, request.Data));
             foreach (var question in Limit(questions, request.Limit))
             {
-                items.Add(new RunItem(question, Prompt.PreRendered(question.Text), PromptStyle.Original.Continuations(4)));
+                items.Add(new PromptedQuestion(question, Prompt.PreRendered(question.Text), PromptStyle.Original.Continuations(4)));
             }
         }
 

@@ -13,13 +13,13 @@ public class EvaluatorTests
 
     private static RunPlan Plan(int perSubject = 10, string shots = "0")
     {
-        var items = new List<RunItem>();
+        var items = new List<PromptedQuestion>();
         foreach (var subject in new[] { "anatomy", "virology" })
         {
             for (var i = 0; i < perSubject; i++)
             {
                 var q = new Question("mmlu", subject, "test", i, $"Q{i}", ["a", "b", "c", "d"], i % 4);
-                items.Add(new RunItem(q, Prompt.PreRendered($"{subject} {i}\nAnswer:"), [" A", " B", " C", " D"]));
+                items.Add(new PromptedQuestion(q, Prompt.PreRendered($"{subject} {i}\nAnswer:"), [" A", " B", " C", " D"]));
             }
         }
 
