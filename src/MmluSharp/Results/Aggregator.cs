@@ -35,7 +35,7 @@ public static class Aggregator
             description.Style,
             description.Scoring,
             description.Model,
-            new OverallStats(all.Accuracy, macro, all.N, all.Correct, all.Stderr, ci),
+            new OverallStats(all.Accuracy, macro, all.N, all.Correct, all.Stderr, ci, samples.Count(s => s.Unparsed)),
             Group(subjects, s => s.Category, MmluCatalogue.Categories),
             Group(subjects, s => s.Subcategory, MmluCatalogue.Subcategories),
             subjects,

@@ -6,8 +6,10 @@ internal static class Calibration
     private const int EqualWidthBins = 10;
     private const int AdaptiveBinSize = 100;
 
-    public static CalibrationStats Compute(IReadOnlyCollection<Sample> samples)
+    public static CalibrationStats Compute(IReadOnlyCollection<Sample> scored)
     {
+        // Generated answers carry no probabilities: calibration covers the samples that do.
+        var samples = scored.Where(s => s.LogProbs.Count > 0).ToList();
         var confidence = new double[samples.Count];
         var correct = new bool[samples.Count];
         var brier = 0.0;

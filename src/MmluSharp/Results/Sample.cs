@@ -4,11 +4,14 @@ namespace MmluSharp.Results;
 /// <param name="Subject">Subject key.</param>
 /// <param name="Index">0-based row in the subject's file.</param>
 /// <param name="Gold">Gold letter.</param>
-/// <param name="Pred">Predicted letter (argmax of <paramref name="LogProbs"/>; the first on ties).</param>
+/// <param name="Pred">Predicted letter (argmax of <paramref name="LogProbs"/>, the first on ties; or the letter
+/// extracted from <paramref name="Response"/>); empty when a generated answer could not be parsed.</param>
 /// <param name="Correct">Whether <paramref name="Pred"/> equals <paramref name="Gold"/>.</param>
-/// <param name="LogProbs">Letter → log-probability, in letter order.</param>
+/// <param name="LogProbs">Letter → log-probability, in letter order (empty for generated answers).</param>
 /// <param name="ShotsUsed">Few-shot examples in the prompt actually scored.</param>
 /// <param name="PromptSha256">SHA-256 (hex) of the UTF-8 prompt actually scored.</param>
+/// <param name="Response">The generated text, for generative scoring.</param>
+/// <param name="Extraction">Which extraction rule found <paramref name="Pred"/> in <paramref name="Response"/>.</param>
 public sealed record Sample(
     string Subject,
     int Index,
@@ -17,4 +20,10 @@ public sealed record Sample(
     bool Correct,
     IReadOnlyDictionary<string, double> LogProbs,
     int ShotsUsed,
-    string PromptSha256);
+    string PromptSha256,
+    string? Response = null,
+    string? Extraction = null)
+{
+    /// <summary>A generated answer in which no letter was found (counted wrong, and counted apart).</summary>
+    public bool Unparsed => Pred.Length == 0;
+}

@@ -27,6 +27,11 @@ internal static class SampleJson
             json.WriteEndObject();
             json.WriteNumber("shots_used", sample.ShotsUsed);
             json.WriteString("prompt_sha256", sample.PromptSha256);
+            if (sample.Response is not null)
+            {
+                json.WriteString("response", sample.Response);
+                json.WriteString("extraction", sample.Extraction);
+            }
             json.WriteEndObject();
         }
 
@@ -53,6 +58,8 @@ internal static class SampleJson
             root.GetProperty("correct").GetBoolean(),
             logprobs,
             root.GetProperty("shots_used").GetInt32(),
-            root.GetProperty("prompt_sha256").GetString()!);
+            root.GetProperty("prompt_sha256").GetString()!,
+            root.TryGetProperty("response", out var response) ? response.GetString() : null,
+            root.TryGetProperty("extraction", out var extraction) ? extraction.GetString() : null);
     }
 }

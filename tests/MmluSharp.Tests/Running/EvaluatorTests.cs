@@ -11,7 +11,7 @@ public class EvaluatorTests
         "mmlu", "test", 0, "original", "letter", new ModelDescription("scripted", null, null, null),
         new RunProvenance("0.1.0", "original", 1, "original", "mmlu run", DateTimeOffset.UnixEpoch));
 
-    private static RunPlan Plan(int perSubject = 10, string shots = "0")
+    internal static RunPlan Plan(int perSubject = 10, string shots = "0")
     {
         var items = new List<PromptedQuestion>();
         foreach (var subject in new[] { "anatomy", "virology" })

@@ -1,0 +1,80 @@
+using MmluSharp.Datasets;
+using MmluSharp.Prompting;
+using MmluSharp.Results;
+
+namespace MmluSharp.Running;
+
+/// <summary>
+/// Joins the run folders of <c>--shard 1/n</c> … <c>n/n</c> into one run folder whose samples and results
+/// equal those of the same run done unsharded (timing is summed).
+/// </summary>
+public static class RunMerger
+{
+    /// <summary>Merges <paramref name="shardFolders"/> into <paramref name="folder"/>.</summary>
+    /// <exception cref="RunMismatchException">The folders are not the complete shards of one run.</exception>
+    public static RunResults Merge(IReadOnlyList<string> shardFolders, string folder)
+    {
+        var shards = shardFolders.Select(Load).ToList();
+        var first = shards[0];
+        var count = Shard.Parse(first.Manifest.Settings.GetValueOrDefault(Shard.SettingName) ?? "1/1").Count;
+        var indices = shards.Select(s => s.Shard.Index).Order().ToList();
+        if (shards.Any(s => s.Shard.Count != count) || !indices.SequenceEqual(Enumerable.Range(1, count)))
+        {
+            throw new RunMismatchException(
+                $"merge needs each of the shards 1/{count} … {count}/{count} exactly once; got {string.Join(", ", shards.Select(s => s.Shard))}.");
+        }
+
+        var settings = WithoutShard(first.Manifest.Settings);
+        foreach (var shard in shards.Skip(1))
+        {
+            RunManifest.New(WithoutShard(shard.Manifest.Settings)).EnsureSame(settings, shard.Folder);
+        }
+
+        var samples = shards.SelectMany(s => s.Samples)
+            .OrderBy(s => s.Subject, StringComparer.Ordinal)
+            .ThenBy(s => s.Index)
+            .ToList();
+        var duplicate = samples.GroupBy(s => PromptedQuestion.KeyOf(s.Subject, s.Index)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new RunMismatchException($"question {duplicate.Key} was scored by more than one shard.");
+        }
+
+        var seconds = shards.Sum(s => s.Manifest.ElapsedSeconds);
+        var tokens = shards.Sum(s => s.Manifest.TokensDecoded);
+        var results = first.Results;
+        var description = new RunDescription(
+            results.Benchmark, results.Split, results.Shots, results.Style, results.Scoring, results.Model, results.Run,
+            results.Run.Grouping == "harness" ? Grouping.Harness : Grouping.Original);
+        var merged = Aggregator.Aggregate(
+            samples, description, new TimingStats(seconds, seconds > 0 ? samples.Count / seconds : 0, tokens), description.Grouping);
+
+        Directory.CreateDirectory(folder);
+        SampleLog.Rewrite(Path.Combine(folder, Evaluator.SamplesFile), samples);
+        ResultsJson.Write(merged, Path.Combine(folder, Evaluator.ResultsFile));
+        (RunManifest.New(settings) with { ElapsedSeconds = seconds, TokensDecoded = tokens }).Write(folder);
+        return merged;
+    }
+
+    private static Dictionary<string, string> WithoutShard(IReadOnlyDictionary<string, string> settings) =>
+        settings.Where(kv => kv.Key != Shard.SettingName).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+    private static ShardRun Load(string folder)
+    {
+        var manifest = RunManifest.TryRead(folder) ?? throw new RunMismatchException($"{folder}: no {RunManifest.FileName}; not a run folder.");
+        var resultsPath = Path.Combine(folder, Evaluator.ResultsFile);
+        if (!File.Exists(resultsPath))
+        {
+            throw new RunMismatchException($"{folder}: the shard has not finished (no {Evaluator.ResultsFile}); run its command again first.");
+        }
+
+        return new ShardRun(
+            folder,
+            manifest,
+            Shard.Parse(manifest.Settings.GetValueOrDefault(Shard.SettingName) ?? "1/1"),
+            ResultsJson.Read(resultsPath),
+            SampleLog.ReadAll(Path.Combine(folder, Evaluator.SamplesFile)));
+    }
+
+    private sealed record ShardRun(string Folder, RunManifest Manifest, Shard Shard, RunResults Results, IReadOnlyList<Sample> Samples);
+}

@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using MmluSharp.Datasets;
+using MmluSharp.Prompting;
+using MmluSharp.Results;
+using Microsoft.Extensions.AI;
+
+namespace MmluSharp.Scoring;
+
+/// <summary>
+/// Generative scoring for models without log-probabilities: any <see cref="IChatClient"/> answers each prompt
+/// in text (greedy), and <see cref="AnswerExtractor"/> finds the letter. Unparseable answers count as wrong and
+/// are counted apart.
+/// </summary>
+public sealed class GenerativeScorer(IChatClient client, GenerativeOptions? options = null) : IQuestionScorer
+{
+    /// <summary>The name written in results for this method.</summary>
+    public const string Name = "generate";
+
+    private readonly GenerativeOptions settings = options ?? new GenerativeOptions();
+
+    /// <inheritdoc />
+    public string Method => Name;
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ScoredSample> ScoreAsync(
+        IReadOnlyList<PromptedQuestion> questions, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var channel = Channel.CreateUnbounded<ScoredSample>();
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
+                    await Parallel.ForEachAsync(questions, parallel, async (question, token) =>
+                        await channel.Writer.WriteAsync(await ScoreOneAsync(question, token).ConfigureAwait(false), token).ConfigureAwait(false))
+                        .ConfigureAwait(false);
+                    channel.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    channel.Writer.Complete(e);
+                }
+            },
+            CancellationToken.None);
+
+        await foreach (var sample in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return sample;
+        }
+
+        await producer.ConfigureAwait(false);
+    }
+
+    private async Task<ScoredSample> ScoreOneAsync(PromptedQuestion item, CancellationToken cancellationToken)
+    {
+        var prompt = item.Prompt.Text + settings.Instruction;
+        var chat = new ChatOptions { Temperature = 0, MaxOutputTokens = settings.MaxOutputTokens };
+        var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], chat, cancellationToken).ConfigureAwait(false);
+        var text = response.Text;
+        var question = item.Question;
+        var extraction = AnswerExtractor.Extract(text, question.Choices.Count);
+        var pred = extraction.Index is int index ? Letters.Of(index) : string.Empty;
+        var sample = new Sample(
+            question.Subject,
+            question.Index,
+            question.AnswerLetter,
+            pred,
+            pred == question.AnswerLetter,
+            new Dictionary<string, double>(StringComparer.Ordinal),
+            item.Prompt.Shots.Count,
+            LetterScoring.Sha256Hex(prompt),
+            text,
+            extraction.Rule);
+        var tokens = (response.Usage?.InputTokenCount ?? 0) + (response.Usage?.OutputTokenCount ?? 0);
+        return new ScoredSample(sample, tokens);
+    }
+}
