@@ -33,6 +33,11 @@ internal static class MmluApp
             .WithExample("run", "--model", "model.gguf", "--data", "mmlu", "--subjects", "anatomy,virology", "--limit", "20");
         config.AddCommand<PromptsCommand>("prompts")
             .WithExample("prompts", "--data", "mmlu", "--split", "test", "--shots", "5", "--style", "harness", "--out", "prompts.jsonl");
+        config.AddCommand<ReportCommand>("report")
+            .WithExample("report", "runs/model-5shot/results.json", "--md", "report.md", "--html", "report.html")
+            .WithExample("report", "runs/model-5shot/results.json", "--format", "lm-eval", "--out", "lm-eval-results.json");
+        config.AddCommand<CompareCommand>("compare")
+            .WithExample("compare", "runs/a/results.json", "runs/b/results.json", "--md", "compare.md", "--html", "compare.html");
         config.AddBranch("export", export =>
         {
             export.SetDescription("Export MMLU in other tools' formats.");

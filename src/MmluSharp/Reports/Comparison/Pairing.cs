@@ -1,0 +1,62 @@
+using MmluSharp.Results;
+
+namespace MmluSharp.Reports.Comparison;
+
+/// <summary>Decides whether two runs can be compared question by question, and lines up their outcomes.</summary>
+internal static class Pairing
+{
+    /// <summary>Why <paramref name="a"/> and <paramref name="b"/> cannot be paired, or null when they can.</summary>
+    public static string? RefusalReason(ComparedRun a, ComparedRun b)
+    {
+        if (a.Samples is null || b.Samples is null)
+        {
+            var missing = a.Samples is null ? a : b;
+            return $"{missing.Label} has no samples.jsonl beside its results.json, so there are no per-question outcomes to pair";
+        }
+
+        var ra = a.Results;
+        var rb = b.Results;
+        var differences = new List<string>();
+        void Differ(string what, string x, string y)
+        {
+            if (!string.Equals(x, y, StringComparison.Ordinal))
+            {
+                differences.Add($"{what} {x} vs {y}");
+            }
+        }
+
+        Differ("split", ra.Split, rb.Split);
+        Differ("shots", Fmt.Int(ra.Shots), Fmt.Int(rb.Shots));
+        Differ("prompt style", ra.Style, rb.Style);
+        Differ("prompt version", Fmt.Int(ra.Run.PromptVersion), Fmt.Int(rb.Run.PromptVersion));
+        if (differences.Count > 0)
+        {
+            return "the runs used different prompts (" + string.Join(", ", differences) + "), so a question is not the same test in both";
+        }
+
+        var keysA = a.Samples.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var keysB = b.Samples.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var onlyA = keysA.Count(k => !keysB.Contains(k));
+        var onlyB = keysB.Count(k => !keysA.Contains(k));
+        return onlyA + onlyB == 0 ? null
+            : $"the runs scored different questions ({Fmt.Int(onlyA)} only in {a.Label}, {Fmt.Int(onlyB)} only in {b.Label})";
+    }
+
+    /// <summary>Outcomes of both runs, question by question, grouped by subject (ordinal order, then index).</summary>
+    public static IReadOnlyDictionary<string, (bool[] A, bool[] B)> Align(IReadOnlyList<Sample> a, IReadOnlyList<Sample> b)
+    {
+        var right = b.ToDictionary(Key, s => s.Correct, StringComparer.Ordinal);
+        return a.GroupBy(s => s.Subject, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g =>
+                {
+                    var ordered = g.OrderBy(s => s.Index).ToArray();
+                    return (ordered.Select(s => s.Correct).ToArray(), ordered.Select(s => right[Key(s)]).ToArray());
+                },
+                StringComparer.Ordinal);
+    }
+
+    private static string Key(Sample s) => s.Subject + "\u0000" + s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

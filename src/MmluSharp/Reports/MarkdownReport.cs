@@ -1,0 +1,33 @@
+using MmluSharp.Results;
+
+namespace MmluSharp.Reports;
+
+/// <summary>The Markdown report of one run: overall, categories, subcategories, subjects, calibration, what ran.</summary>
+public static class MarkdownReport
+{
+    /// <summary>Writes the report of <paramref name="results"/> to <paramref name="writer"/> (LF line ends, invariant culture).</summary>
+    public static void Write(RunResults results, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(writer);
+        var report = RunReport.From(results);
+        writer.Write("# " + MarkdownText.Escape(report.Title) + "\n\n");
+        var o = report.Overall;
+        writer.Write(
+            $"**{Fmt.Pct(o.Accuracy)}%** accuracy {Fmt.Interval(o.Lower, o.Upper)} on {Fmt.Int(o.N)} questions of " +
+            $"{Fmt.Int(results.Subjects.Count)} subjects ({MarkdownText.Escape(results.Split)} split, {Fmt.Int(results.Shots)}-shot, " +
+            $"{MarkdownText.Escape(results.Style)} prompts, {MarkdownText.Escape(results.Scoring)} scoring).\n\n");
+        foreach (var table in report.Tables)
+        {
+            MarkdownText.WriteTable(writer, table);
+        }
+    }
+
+    /// <summary>The report as a string.</summary>
+    public static string ToText(RunResults results)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(results, writer);
+        return writer.ToString();
+    }
+}

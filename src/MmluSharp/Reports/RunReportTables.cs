@@ -1,0 +1,89 @@
+using MmluSharp.Results;
+
+namespace MmluSharp.Reports;
+
+/// <summary>The tables of a single-run report, in the order they are shown.</summary>
+internal static class RunReportTables
+{
+    private static readonly string[] AccuracyColumns = ["accuracy %", "95% interval", "stderr %", "correct", "n"];
+
+    public static IReadOnlyList<ReportTable> Build(
+        RunResults results, AccuracyRow overall, IReadOnlyList<AccuracyRow> categories,
+        IReadOnlyList<AccuracyRow> subcategories, IReadOnlyList<AccuracyRow> subjects) =>
+    [
+        Overall(results, overall),
+        ReportTable.Of("Categories", 1, ["category", .. AccuracyColumns], categories.Select(r => Cells(r, [r.Name]))),
+        ReportTable.Of("Subcategories", 2, ["subcategory", "category", .. AccuracyColumns], subcategories.Select(r => Cells(r, [r.Name, r.Group]))),
+        ReportTable.Of(
+            "Subjects", 3, ["rank", "subject", "category", .. AccuracyColumns],
+            subjects.Select((r, i) => Cells(r, [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name, r.Group])),
+            "Sorted by accuracy, best first. Chance is 25%."),
+        Calibration(results.Calibration),
+        WhatRan(results),
+        Timing(results),
+    ];
+
+    private static IReadOnlyList<string> Cells(AccuracyRow r, IReadOnlyList<string> names) =>
+        [.. names, Fmt.Pct(r.Accuracy), Fmt.Interval(r.Lower, r.Upper), Fmt.Pct2(r.Stderr), Fmt.Int(r.Correct), Fmt.Int(r.N)];
+
+    private static ReportTable Overall(RunResults results, AccuracyRow overall)
+    {
+        var o = results.Overall;
+        var ci = o.Ci95.Count == 2 ? Fmt.Interval(o.Ci95[0], o.Ci95[1]) : Fmt.Interval(overall.Lower, overall.Upper);
+        var macro = MacroInterval(results);
+        return ReportTable.Of(
+            "Overall", 1, ["measure", .. AccuracyColumns],
+            [
+                ["micro (all questions)", Fmt.Pct(o.Accuracy), ci, Fmt.Pct2(o.Stderr), Fmt.Int(o.Correct), Fmt.Int(o.N)],
+                ["macro (mean of subjects)", Fmt.Pct(o.MacroAccuracy), Fmt.Interval(macro.Lower, macro.Upper), Fmt.Pct2(macro.Stderr), "", Fmt.Int(results.Subjects.Count)],
+            ],
+            "Micro accuracy is what Hendrycks et al. and lm-evaluation-harness report; macro is what QLoRA and HELM report.");
+    }
+
+    /// <summary>The macro mean's stderr: √(Σ stderr_s²) / S, subjects being independent samples.</summary>
+    private static (double Lower, double Upper, double Stderr) MacroInterval(RunResults results)
+    {
+        var count = results.Subjects.Count;
+        if (count == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        var stderr = Math.Sqrt(results.Subjects.Values.Sum(s => s.Stderr * s.Stderr)) / count;
+        var mean = results.Overall.MacroAccuracy;
+        return (Math.Max(0, mean - (1.96 * stderr)), Math.Min(1, mean + (1.96 * stderr)), stderr);
+    }
+
+    private static ReportTable Calibration(CalibrationStats c) =>
+        ReportTable.Of(
+            "Calibration", 1, ["confidence bin", "questions", "mean confidence %", "accuracy %", "gap"],
+            c.Bins.Where(b => b.N > 0).Select(b => (IReadOnlyList<string>)
+                [Fmt.Interval(b.Lower, b.Upper), Fmt.Int(b.N), Fmt.Pct(b.Confidence), Fmt.Pct(b.Accuracy), Fmt.Delta(b.Accuracy - b.Confidence)]),
+            $"ECE {Fmt.Pct2(c.Ece)}%, RMS calibration error {Fmt.Pct2(c.RmsCalibrationError)}%, Brier score {Fmt.Num(c.Brier)}. Confidence is the softmax over the choices' log-probabilities.");
+
+    private static ReportTable WhatRan(RunResults r) =>
+        ReportTable.Of(
+            "What ran", 2, ["setting", "value"],
+            [
+                ["model", r.Model.Name],
+                ["model file", r.Model.Path ?? "(none)"],
+                ["model sha256", r.Model.Sha256 ?? "(none)"],
+                ["benchmark", $"{r.Benchmark}, {r.Split} split"],
+                ["scoring", r.Scoring],
+                ["shots", Fmt.Int(r.Shots)],
+                ["prompt style", $"{r.Run.PromptStyle} (prompt version {Fmt.Int(r.Run.PromptVersion)})"],
+                ["grouping", r.Run.Grouping],
+                ["tool", $"mmlusharp {r.Run.ToolVersion}"],
+                ["command", r.Run.CommandLine],
+                ["date", r.Run.Date.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)],
+            ]);
+
+    private static ReportTable Timing(RunResults r) =>
+        ReportTable.Of(
+            "Timing", 1, ["measure", "value"],
+            [
+                ["scoring time", $"{Fmt.Num(r.Timing.Seconds, "0.0")} s"],
+                ["questions per second", Fmt.Num(r.Timing.QuestionsPerSecond, "0.00")],
+                ["tokens decoded", Fmt.Int(r.Timing.TokensDecoded)],
+            ]);
+}

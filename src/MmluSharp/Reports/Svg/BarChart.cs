@@ -1,0 +1,48 @@
+namespace MmluSharp.Reports.Svg;
+
+/// <summary>
+/// Horizontal accuracy bars, one per row in the given order, with 95% error bars, a 0–100% axis and a dashed line
+/// at the 25% chance level.
+/// </summary>
+internal static class BarChart
+{
+    private const double Width = 760;
+    private const double LabelWidth = 270;
+    private const double PlotWidth = Width - LabelWidth - 70;
+    private const double RowHeight = 16;
+    private const double Top = 24;
+    private const double Chance = 0.25;
+
+    public static string Render(IReadOnlyList<AccuracyRow> rows, string cssClass, string label)
+    {
+        var height = Top + (rows.Count * RowHeight) + 26;
+        var svg = new SvgBuilder(Width, height, cssClass, label);
+        double X(double p) => LabelWidth + (p * PlotWidth);
+        var bottom = Top + (rows.Count * RowHeight);
+
+        for (var tick = 0; tick <= 10; tick += 2)
+        {
+            var x = X(tick / 10.0);
+            svg.Line(x, Top - 4, x, bottom, "#e3e3e3");
+            svg.Text(x, bottom + 14, Fmt.Int(tick * 10) + "%", "middle", "fill=\"#555\"");
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var y = Top + (i * RowHeight);
+            var tooltip = $"{r.Name}: {Fmt.Pct(r.Accuracy)}% {Fmt.Interval(r.Lower, r.Upper)}, n = {Fmt.Int(r.N)}";
+            svg.Text(LabelWidth - 6, y + 11.5, r.Name, "end");
+            svg.Rect(X(0), y + 2, r.Accuracy * PlotWidth, RowHeight - 4, CategoryColors.Of(r.Group.Length > 0 ? r.Group : r.Name), tooltip);
+            var mid = y + (RowHeight / 2);
+            svg.Line(X(r.Lower), mid, X(r.Upper), mid, "#222", 1.2);
+            svg.Line(X(r.Lower), mid - 3, X(r.Lower), mid + 3, "#222", 1.2);
+            svg.Line(X(r.Upper), mid - 3, X(r.Upper), mid + 3, "#222", 1.2);
+            svg.Text(X(1) + 6, y + 11.5, Fmt.Pct(r.Accuracy), "start", "fill=\"#333\"");
+        }
+
+        svg.Line(X(Chance), Top - 8, X(Chance), bottom, "#c0392b", 1.5, "5 3");
+        svg.Text(X(Chance) + 4, Top - 10, "chance 25%", "start", "fill=\"#c0392b\"");
+        return svg.ToString();
+    }
+}
