@@ -31,6 +31,8 @@ internal static class MmluApp
             .WithDescription("Evaluate a model on MMLU: per-subject, per-category and overall accuracy, calibration, samples.")
             .WithExample("run", "--model", "model.gguf", "--data", "mmlu", "--shots", "5", "--out", "runs/model-5shot")
             .WithExample("run", "--model", "model.gguf", "--data", "mmlu", "--subjects", "anatomy,virology", "--limit", "20");
+        config.AddCommand<MergeCommand>("merge")
+            .WithExample("merge", "runs/m-shard1", "runs/m-shard2", "--out", "runs/m");
         config.AddCommand<PromptsCommand>("prompts")
             .WithExample("prompts", "--data", "mmlu", "--split", "test", "--shots", "5", "--style", "harness", "--out", "prompts.jsonl");
         config.AddCommand<ReportCommand>("report")

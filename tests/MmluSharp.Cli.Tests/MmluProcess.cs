@@ -5,6 +5,12 @@ namespace MmluSharp.Cli.Tests;
 /// <summary>Starts the built <c>mmlu</c> as a real child process, for tests that kill it mid-run.</summary>
 internal static class MmluProcess
 {
+    /// <summary>mmlu.dll in its own build output, recorded at build time (see the test project file).</summary>
+    private static string MmluPath { get; } = typeof(MmluProcess).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "MmluPath").Value!;
+
     public static Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -13,7 +19,7 @@ internal static class MmluProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mmlu.dll"));
+        info.ArgumentList.Add(MmluPath);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -29,6 +29,9 @@ public class RunCommandTests
         Assert.Equal("other", root.GetProperty("subjects").GetProperty("anatomy").GetProperty("category").GetString());
         Assert.True(root.GetProperty("timing").GetProperty("tokens_decoded").GetInt64() > 0);
 
+        Assert.Contains("anatomy", File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(folder, "report.html")), StringComparison.Ordinal);
+
         var samples = File.ReadAllLines(Path.Combine(folder, "samples.jsonl"));
         Assert.Equal(16, samples.Length);
         using var sample = JsonDocument.Parse(samples[0]);

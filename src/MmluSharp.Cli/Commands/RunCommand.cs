@@ -1,53 +1,54 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Security.Cryptography;
+using MmluSharp.Cli.Composition;
 using MmluSharp.Cli.Terminal;
 using MmluSharp.Datasets;
-using MmluSharp.LlamaCpp;
+using MmluSharp.Reports;
 using MmluSharp.Results;
 using MmluSharp.Running;
-using MmluSharp.Scoring;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MmluSharp.Cli.Commands;
 
-[Description("Evaluate a GGUF model on MMLU in-process (llama.cpp): results.json, samples.jsonl, resumable.")]
+[Description("Evaluate a model on MMLU: a GGUF file in-process (llama.cpp) or a model behind an OpenAI-compatible endpoint. Writes results.json, samples.jsonl and reports; resumable.")]
 internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var request = settings.ToPlanRequest();
         var plan = PlanBuilder.Build(request);
-        if (plan.Items.Count == 0)
+        if (settings.Shard is not null)
         {
-            throw new ArgumentException("no questions selected: check --subjects and --split.");
+            plan = Shard.Parse(settings.Shard).Apply(plan);
         }
 
-        var modelPath = Path.GetFullPath(settings.Model!);
-        var header = GgufInspector.Read(modelPath);
-        var sha256 = await HashAsync(modelPath, cancellationToken).ConfigureAwait(false);
+        if (plan.Items.Count == 0)
+        {
+            throw new ArgumentException("no questions selected: check --subjects, --split and --shard.");
+        }
+
         var style = PlanBuilder.IsQloraFile(request.Data) ? PlanBuilder.PreRenderedStyle : request.Style.Name;
         var shots = PlanBuilder.ShotsOf(request);
         var split = PlanBuilder.SplitOf(request);
-        var folder = settings.Out ?? Path.Combine(
-            "runs", string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileNameWithoutExtension(modelPath)}-{split}-{shots}shot-{style}"));
-        var runPlan = plan with
+        var folder = settings.Out ?? DefaultFolder(settings, split, shots, style);
+        using var setup = settings.Endpoint.Length > 0
+            ? EndpointModelSetup.Create(settings, folder)
+            : await LocalModelSetup.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
+
+        var settingsOfRun = new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal) { ["grouping"] = settings.Grouping };
+        foreach (var (key, value) in setup.Settings)
         {
-            Settings = new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal)
-            {
-                ["model_sha256"] = sha256,
-                ["scoring"] = settings.Scoring,
-                ["grouping"] = settings.Grouping,
-            },
-        };
+            settingsOfRun[key] = value;
+        }
+
         var description = new RunDescription(
             "mmlu",
             split,
             shots,
             style,
-            LetterScoring.Name,
-            new ModelDescription(Path.GetFileNameWithoutExtension(modelPath), modelPath, header.FileSize, sha256),
+            setup.Scorer.Method,
+            setup.Model,
             new RunProvenance(
                 MmluApp.Version,
                 style,
@@ -58,21 +59,23 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             settings.Grouping == "harness" ? Grouping.Harness : Grouping.Original);
 
         console.MarkupLineInterpolated(
-            $"[bold]{description.Model.Name}[/] ({header.ParameterCount:N0} parameters) · {plan.Items.Count:N0} {split} questions · {shots}-shot · {style} prompts → {folder}");
-        var options = new LlamaCppOptions
-        {
-            ContextSize = settings.Context,
-            BatchSize = settings.Batch,
-            MaxParallelSequences = settings.Parallel,
-            Threads = settings.Threads ?? Environment.ProcessorCount,
-            ExactKv = settings.ExactKv,
-        };
-        using var model = LlamaCppModel.Load(modelPath, options);
-        var view = new RunProgressView(console);
+            $"[bold]{setup.Model.Name}[/] ({setup.Summary}) · {plan.Items.Count:N0} {split} questions · {shots}-shot · {style} prompts · {setup.Scorer.Method} scoring → {folder}");
         try
         {
-            var outcome = await view.RunAsync(progress =>
-                new Evaluator(model).RunAsync(runPlan, description, folder, progress, cancellationToken)).ConfigureAwait(false);
+            var outcome = await new RunProgressView(console).RunAsync(progress =>
+                new Evaluator(setup.Scorer).RunAsync(plan with { Settings = settingsOfRun }, description, folder, progress, cancellationToken))
+                .ConfigureAwait(false);
+            if (!outcome.AlreadyComplete)
+            {
+                if (setup.Usage() is { } usage)
+                {
+                    outcome = outcome with { Results = outcome.Results with { Api = usage } };
+                    ResultsJson.Write(outcome.Results, Path.Combine(folder, Evaluator.ResultsFile));
+                }
+
+                ReportFiles.WriteRunFolder(outcome.Results, folder);
+            }
+
             ResultsSummary.Write(console, outcome, folder);
             return 0;
         }
@@ -82,10 +85,12 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
     }
 
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    private static string DefaultFolder(RunSettings settings, string split, int shots, string style)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        var name = settings.Endpoint.Length > 0 ? settings.Model! : Path.GetFileNameWithoutExtension(settings.Model!);
+        var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        var shard = settings.Shard is null ? string.Empty : "-shard" + settings.Shard.Replace("/", "of", StringComparison.Ordinal);
+        return Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{safe}-{split}-{shots}shot-{style}{shard}"));
     }
 
     private static string Quote(string argument) =>

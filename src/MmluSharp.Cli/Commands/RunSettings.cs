@@ -6,16 +6,53 @@ namespace MmluSharp.Cli.Commands;
 
 internal sealed class RunSettings : DataSettings
 {
-    [CommandOption("-m|--model <FILE>")]
-    [Description("A GGUF model file, run in-process with llama.cpp.")]
+    [CommandOption("-m|--model <MODEL>")]
+    [Description("A GGUF file, run in-process with llama.cpp; with --endpoint, the model name the server knows.")]
     public string? Model { get; init; }
+
+    [CommandOption("--endpoint <URL>")]
+    [Description("An OpenAI-compatible server (vLLM, llama-server, Ollama, LM Studio, OpenAI), e.g. http://127.0.0.1:8080/v1. Repeat it to share the load between servers.")]
+    public string[] Endpoint { get; init; } = [];
+
+    [CommandOption("--api-key-env <VAR>")]
+    [Description("The environment variable holding the API key (never written to results or logs).")]
+    [DefaultValue("OPENAI_API_KEY")]
+    public string ApiKeyEnv { get; init; } = "OPENAI_API_KEY";
+
+    [CommandOption("--concurrency <N>")]
+    [Description("Requests in flight at once, over all endpoints.")]
+    [DefaultValue(8)]
+    public int Concurrency { get; init; } = 8;
+
+    [CommandOption("--timeout <SECONDS>")]
+    [Description("Per-request timeout; a request that times out is retried.")]
+    [DefaultValue(60)]
+    public int Timeout { get; init; } = 60;
+
+    [CommandOption("--retries <N>")]
+    [Description("Retries of a request after 429, 5xx, a timeout or a broken answer (exponential backoff with jitter, honouring Retry-After).")]
+    [DefaultValue(6)]
+    public int Retries { get; init; } = 6;
+
+    [CommandOption("--rpm <N>")]
+    [Description("At most N requests per minute.")]
+    public int? RequestsPerMinute { get; init; }
+
+    [CommandOption("--cache <FILE>")]
+    [Description("SQLite response cache (default: responses.sqlite in the run folder): a rerun sends no request twice.")]
+    public string? Cache { get; init; }
+
+    [CommandOption("--max-tokens <N>")]
+    [Description("With --scoring generate: the longest reply asked for.")]
+    [DefaultValue(256)]
+    public int MaxTokens { get; init; } = 256;
 
     [CommandOption("-o|--out <DIR>")]
     [Description("Run folder for results.json, samples.jsonl and run.json (default: runs/<model>-<split>-<K>shot-<style>). Running the same command again on it resumes an interrupted run.")]
     public string? Out { get; init; }
 
     [CommandOption("--scoring <METHOD>")]
-    [Description("letter: log-probability of \" A\"…\" D\" after \"Answer:\", the prediction is the most likely letter (evaluate.py, lm-eval acc).")]
+    [Description("letter: log-probability of \" A\"…\" D\" after \"Answer:\", the most likely letter is the prediction (evaluate.py, lm-eval acc; local models and /v1/completions). chat-letter: the first token's top log-probabilities from /v1/chat/completions. generate: the model answers in text and the letter is extracted (any chat server).")]
     [DefaultValue("letter")]
     public string Scoring { get; init; } = "letter";
 
@@ -23,6 +60,10 @@ internal sealed class RunSettings : DataSettings
     [Description("Category mapping: original (hendrycks/test categories.py) or harness (anatomy in STEM).")]
     [DefaultValue("original")]
     public string Grouping { get; init; } = "original";
+
+    [CommandOption("--shard <I/N>")]
+    [Description("Run only slice I of N (every N-th question), e.g. on N machines; join the folders with mmlu merge.")]
+    public string? Shard { get; init; }
 
     [CommandOption("--threads <N>")]
     [Description("CPU threads for llama.cpp (default: all cores).")]
@@ -50,12 +91,27 @@ internal sealed class RunSettings : DataSettings
     {
         if (string.IsNullOrWhiteSpace(Model))
         {
-            return ValidationResult.Error("--model is required: a GGUF file.");
+            return ValidationResult.Error("--model is required: a GGUF file, or with --endpoint the served model's name.");
         }
 
-        if (Scoring != "letter")
+        if (Scoring is not ("letter" or "chat-letter" or "generate"))
         {
-            return ValidationResult.Error($"--scoring '{Scoring}' is not available for local models; use letter.");
+            return ValidationResult.Error($"--scoring must be letter, chat-letter or generate, not '{Scoring}'.");
+        }
+
+        if (Endpoint.Length == 0 && Scoring != "letter")
+        {
+            return ValidationResult.Error($"--scoring {Scoring} needs --endpoint; local GGUF models use --scoring letter.");
+        }
+
+        if (Endpoint.Any(e => !Uri.TryCreate(e, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            return ValidationResult.Error("--endpoint must be an http(s) URL, e.g. http://127.0.0.1:8080/v1.");
+        }
+
+        if (Concurrency <= 0 || Timeout <= 0 || Retries < 0 || RequestsPerMinute is <= 0 || MaxTokens <= 0)
+        {
+            return ValidationResult.Error("--concurrency, --timeout, --rpm and --max-tokens must be positive and --retries not negative.");
         }
 
         if (Grouping is not ("original" or "harness"))
@@ -66,6 +122,18 @@ internal sealed class RunSettings : DataSettings
         if (Threads is <= 0 || Context is <= 0 || Batch <= 0 || Parallel <= 0)
         {
             return ValidationResult.Error("--threads, --context, --batch and --parallel must be positive.");
+        }
+
+        if (Shard is not null)
+        {
+            try
+            {
+                Running.Shard.Parse(Shard);
+            }
+            catch (ArgumentException e)
+            {
+                return ValidationResult.Error(e.Message);
+            }
         }
 
         return base.Validate();

@@ -1,5 +1,6 @@
 using MmluSharp.Datasets;
 using MmluSharp.LlamaCpp;
+using MmluSharp.OpenAI;
 using MmluSharp.Running;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,7 +21,7 @@ internal static class ErrorReporter
         var (code, message) = exception switch
         {
             OperationCanceledException => (Interrupted, "interrupted; everything scored so far is saved: run the same command to continue."),
-            DatasetException or ModelLoadException or RunMismatchException => (BadInput, exception.Message),
+            DatasetException or ModelLoadException or RunMismatchException or EndpointException => (BadInput, exception.Message),
             CommandAppException => (BadInput, exception.Message),
             FileNotFoundException f => (BadInput, $"{f.FileName ?? "file"}: not found"),
             DirectoryNotFoundException or UnauthorizedAccessException or IOException => (BadInput, exception.Message),

@@ -11,6 +11,7 @@ public static class ResultsJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     /// <summary>Writes <paramref name="results"/> to <paramref name="path"/> atomically (temp file, then rename).</summary>

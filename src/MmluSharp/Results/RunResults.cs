@@ -17,7 +17,8 @@ public sealed record RunResults(
     IReadOnlyDictionary<string, SubjectStats> Subjects,
     CalibrationStats Calibration,
     TimingStats Timing,
-    RunProvenance Run)
+    RunProvenance Run,
+    ApiUsage? Api = null)
 {
     /// <summary>The schema id written in every <c>results.json</c>.</summary>
     public const string CurrentSchema = "mmlusharp.results/1";

@@ -35,16 +35,19 @@ internal sealed record RunManifest(
     /// <summary>Throws when <paramref name="settings"/> differ from the ones this run was started with.</summary>
     public void EnsureSame(IReadOnlyDictionary<string, string> settings, string folder)
     {
-        var differences = settings.Keys.Union(Settings.Keys, StringComparer.Ordinal)
-            .Where(k => settings.GetValueOrDefault(k) != Settings.GetValueOrDefault(k))
-            .Select(k => $"{k} {Settings.GetValueOrDefault(k) ?? "(none)"} → {settings.GetValueOrDefault(k) ?? "(none)"}")
-            .ToList();
+        var differences = Differences(Settings, settings);
         if (differences.Count > 0)
         {
             throw new RunMismatchException(
                 $"{folder} holds a run with other settings ({string.Join("; ", differences)}); choose another --out or delete that folder.");
         }
     }
+
+    /// <summary>Each setting that differs, as <c>name old → new</c>.</summary>
+    public static List<string> Differences(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after) =>
+        [.. after.Keys.Union(before.Keys, StringComparer.Ordinal)
+            .Where(k => after.GetValueOrDefault(k) != before.GetValueOrDefault(k))
+            .Select(k => $"{k} {before.GetValueOrDefault(k) ?? "(none)"} → {after.GetValueOrDefault(k) ?? "(none)"}")];
 
     public void Write(string folder)
     {

@@ -27,7 +27,12 @@ public static class RunMerger
         var settings = WithoutShard(first.Manifest.Settings);
         foreach (var shard in shards.Skip(1))
         {
-            RunManifest.New(WithoutShard(shard.Manifest.Settings)).EnsureSame(settings, shard.Folder);
+            var differences = RunManifest.Differences(settings, WithoutShard(shard.Manifest.Settings));
+            if (differences.Count > 0)
+            {
+                throw new RunMismatchException(
+                    $"{shard.Folder} is a shard of another run than {first.Folder} ({string.Join("; ", differences)}).");
+            }
         }
 
         var samples = shards.SelectMany(s => s.Samples)

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MmluSharp.OpenAI.Http;
+
+/// <summary>
+/// Outermost handler: answers a POST from the cache when any replica has answered the same body at the same path,
+/// else sends it and stores a successful complete JSON answer under the key of the replica that served it.
+/// The key is SHA-256 of base URL, path and body (which holds the model); headers, and so the API key, are not part of it.
+/// </summary>
+internal sealed class CachingHandler(ResponseCache cache, EndpointSet endpoints, EndpointCounters counters) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Method != HttpMethod.Post || request.Content is null || request.RequestUri is null)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var relative = endpoints.Relative(request.RequestUri);
+        var keys = endpoints.Bases.Select(b => Key(b, relative, body)).ToList();
+        if (cache.Find(keys) is { } hit)
+        {
+            counters.CacheHit();
+            var content = new ByteArrayContent(hit.Body);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(hit.ContentType);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
+        }
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var served = endpoints.IndexOf(request.RequestUri);
+        if (response.IsSuccessStatusCode && served >= 0 && CompletingHandler.IsJson(response.Content.Headers.ContentType))
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            cache.Store(keys[served], endpoints.Bases[served].AbsoluteUri, new CachedResponse(response.Content.Headers.ContentType!.ToString(), bytes));
+        }
+
+        return response;
+    }
+
+    internal static string Key(Uri endpoint, string relative, byte[] body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(endpoint.AbsoluteUri + relative + "\n"));
+        hash.AppendData(body);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

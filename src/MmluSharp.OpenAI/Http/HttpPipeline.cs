@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace MmluSharp.OpenAI.Http;
+
+/// <summary>
+/// The HttpClient every adapter uses. Handlers, outermost first: response cache → Polly pipeline (concurrency
+/// limit → retry with exponential backoff, jitter and <c>Retry-After</c> → requests-per-minute limit → per-attempt
+/// timeout) → balancer across endpoints → body completion check → sockets.
+/// </summary>
+internal sealed class HttpPipeline : IDisposable
+{
+    private readonly ResponseCache? cache;
+    private readonly RateLimiter? perMinute;
+
+    public HttpPipeline(EndpointOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1, nameof(options.Concurrency));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options.MaxRetries));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TopLogprobs, 1, nameof(options.TopLogprobs));
+        Options = options;
+        Endpoints = new EndpointSet(options.Endpoints);
+        var apiKey = options.ResolveApiKey();
+        Redactor = new Redactor(apiKey, options.Log);
+
+        HttpMessageHandler handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = Math.Max(options.Concurrency, 2),
+            ConnectTimeout = options.Timeout,
+        };
+        handler = new CompletingHandler(Counters) { InnerHandler = handler };
+        handler = new BalancingHandler(Endpoints) { InnerHandler = handler };
+        if (options.RequestsPerMinute is int rpm)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(rpm, 1, nameof(options.RequestsPerMinute));
+            perMinute = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = 1,
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.TicksPerMinute / rpm),
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+        }
+
+        handler = new ResilienceHandler(BuildResilience()) { InnerHandler = handler };
+        if (options.CachePath is { } path)
+        {
+            cache = new ResponseCache(path);
+            handler = new CachingHandler(cache, Endpoints, Counters) { InnerHandler = handler };
+        }
+
+        Client = new HttpClient(handler, disposeHandler: true)
+        {
+            BaseAddress = Endpoints.Primary,
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+        if (apiKey is not null)
+        {
+            Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+    }
+
+    public EndpointOptions Options { get; }
+
+    public EndpointSet Endpoints { get; }
+
+    public EndpointCounters Counters { get; } = new();
+
+    public Redactor Redactor { get; }
+
+    public HttpClient Client { get; }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        perMinute?.Dispose();
+        cache?.Dispose();
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> BuildResilience()
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddConcurrencyLimiter(Options.Concurrency, int.MaxValue);
+        if (Options.MaxRetries > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = Options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = Options.RetryBaseDelay,
+                MaxDelay = Options.MaxRetryDelay,
+                ShouldRetryAfterHeader = true,
+                OnRetry = args =>
+                {
+                    Counters.Retry();
+                    var url = args.Context.GetRequestMessage()?.RequestUri;
+                    var reason = args.Outcome.Exception is { } e ? e.Message
+                        : $"HTTP {(int)args.Outcome.Result!.StatusCode}";
+                    Redactor.Log(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"retry {args.AttemptNumber + 1}/{Options.MaxRetries} of {url} in {args.RetryDelay.TotalSeconds:0.###} s after {reason}"));
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        if (perMinute is not null)
+        {
+            builder.AddRateLimiter(perMinute);
+        }
+
+        return builder.AddTimeout(Options.Timeout).Build();
+    }
+}
