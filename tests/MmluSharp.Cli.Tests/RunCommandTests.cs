@@ -109,6 +109,23 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task Qlora_json_runs_with_max_samples_and_reports_val_zero_shot()
+    {
+        var folder = Cli.TempFolder("qlora");
+        var result = await Cli.RunAsync("run", "--model", SharedData.Model("stories260K.gguf"), "--data", SharedData.QloraVal,
+            "--max-samples", "25", "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
+        var root = doc.RootElement;
+        Assert.Equal("val", root.GetProperty("split").GetString());
+        Assert.Equal(0, root.GetProperty("shots").GetInt32());
+        Assert.Equal("qlora", root.GetProperty("style").GetString());
+        Assert.Equal(25, root.GetProperty("overall").GetProperty("n").GetInt32());
+        Assert.True(root.GetProperty("overall").TryGetProperty("macro_accuracy", out _));
+    }
+
+    [Fact]
     public void Model_info_reads_the_gguf_header()
     {
         var result = Cli.Run("model", "info", TinyModel);

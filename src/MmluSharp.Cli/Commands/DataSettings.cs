@@ -36,6 +36,10 @@ internal class DataSettings : CommandSettings
     [Description("Only the first N questions of each subject.")]
     public int? Limit { get; init; }
 
+    [CommandOption("--max-samples <N>")]
+    [Description("Only the first N questions overall (QLoRA's max_mmlu_samples, e.g. with its JSON files).")]
+    public int? MaxSamples { get; init; }
+
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Data))
@@ -53,9 +57,9 @@ internal class DataSettings : CommandSettings
             return ValidationResult.Error("--shots must be between 0 and 5 (each subject's dev file has 5 rows).");
         }
 
-        if (Limit is <= 0)
+        if (Limit is <= 0 || MaxSamples is <= 0)
         {
-            return ValidationResult.Error("--limit must be a positive number.");
+            return ValidationResult.Error("--limit and --max-samples must be positive numbers.");
         }
 
         if (!PromptStyle.All.Any(s => s.Name == Style))
@@ -72,5 +76,6 @@ internal class DataSettings : CommandSettings
         Shots,
         PromptStyle.Parse(Style),
         Subjects?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        Limit);
+        Limit,
+        MaxSamples);
 }

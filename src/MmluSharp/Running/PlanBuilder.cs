@@ -17,7 +17,8 @@ public static class PlanBuilder
     /// <exception cref="DatasetException">The data is missing or malformed.</exception>
     public static RunPlan Build(PlanRequest request)
     {
-        var items = IsQloraFile(request.Data) ? FromQlora(request) : FromDirectory(request);
+        var all = IsQloraFile(request.Data) ? FromQlora(request) : FromDirectory(request);
+        var items = request.MaxSamples is int max ? all.Take(max).ToList() : all;
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["data"] = Path.GetFullPath(request.Data),
@@ -26,6 +27,7 @@ public static class PlanBuilder
             ["style"] = IsQloraFile(request.Data) ? PreRenderedStyle : request.Style.Id,
             ["subjects"] = request.Subjects is null ? "all" : string.Join(",", request.Subjects.Order(StringComparer.Ordinal)),
             ["limit"] = request.Limit?.ToString(CultureInfo.InvariantCulture) ?? "none",
+            ["max_samples"] = request.MaxSamples?.ToString(CultureInfo.InvariantCulture) ?? "none",
         };
         return new RunPlan(items, settings);
     }

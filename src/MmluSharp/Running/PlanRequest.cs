@@ -9,10 +9,12 @@ namespace MmluSharp.Running;
 /// <param name="Style">The prompt style.</param>
 /// <param name="Subjects">Only these subjects (null: all).</param>
 /// <param name="Limit">Only the first N questions of each subject (null: all).</param>
+/// <param name="MaxSamples">Only the first N questions overall, after the other filters (QLoRA's <c>max_mmlu_samples</c>).</param>
 public sealed record PlanRequest(
     string Data,
     string Split,
     int Shots,
     PromptStyle Style,
     IReadOnlyCollection<string>? Subjects = null,
-    int? Limit = null);
+    int? Limit = null,
+    int? MaxSamples = null);
