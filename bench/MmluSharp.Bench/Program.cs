@@ -1,1 +1,112 @@
-Console.WriteLine("MmluSharp.Bench");
+using System.Diagnostics;
+using System.Globalization;
+using MmluSharp.Bench;
+using MmluSharp.Datasets;
+using MmluSharp.LlamaCpp;
+using MmluSharp.Models;
+using MmluSharp.Prompting;
+
+// A plain timed harness: shared-prefix scoring against one full prompt per question, on one loaded engine.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var requests = BuildRequests(options);
+Console.WriteLine($"model      {options.Model}");
+Console.WriteLine($"questions  {requests.Count} ({options.Limit} per subject, {options.Shots}-shot, {requests.Select(r => r.Id.Split('/')[0]).Distinct().Count()} subjects)");
+
+var load = Stopwatch.StartNew();
+using var model = LlamaCppModel.Load(options.Model, new LlamaCppOptions
+{
+    ExactKv = options.ExactKv,
+    BatchSize = options.BatchSize,
+    MaxParallelSequences = options.Parallel,
+    Threads = options.Threads ?? Environment.ProcessorCount,
+});
+Console.WriteLine($"loaded     {load.Elapsed.TotalSeconds:F2} s, context {model.Info.ContextLength}, threads {model.Options.Threads}, exact KV {model.Options.ExactKv}, OMP {Environment.GetEnvironmentVariable("OMP_WAIT_POLICY")}");
+
+// Unique tokens: each subject's prefix once plus every question's own tokens (what sharing cannot avoid).
+var unique = requests.GroupBy(r => r.Prompt.Prefix(r.Prompt.Shots.Count)).Sum(g =>
+    model.Tokenize(g.Key).Length + g.Sum(r => model.Tokenize(r.Prompt.Text).Length - model.Tokenize(g.Key).Length));
+var full = requests.Sum(r => model.Tokenize(r.Prompt.Text).Length);
+Console.WriteLine($"tokens     full prompts {full:N0}, unique {unique:N0} ({(double)full / unique:F2}x)");
+var tokenizing = Stopwatch.StartNew();
+foreach (var r in requests)
+{
+    model.Tokenize(r.Prompt.Text);
+}
+
+Console.WriteLine($"tokenize   {tokenizing.Elapsed.TotalMilliseconds / requests.Count:F2} ms per full prompt");
+tokenizing.Restart();
+Parallel.ForEach(requests, r => model.Tokenize(r.Prompt.Text));
+Console.WriteLine($"tokenize   {tokenizing.Elapsed.TotalMilliseconds / requests.Count:F2} ms per full prompt, in parallel");
+
+await Time("warm-up", model.ScoreAsync(requests.Take(1).ToList()));
+var before = Snapshot(model);
+var shared = await Time("shared", model.ScoreAsync(requests));
+Report(shared);
+before = Native(model, before);
+Console.WriteLine($"           unique tokens/s {unique / shared.Wall.TotalSeconds:F0}; fallbacks {model.Statistics.Fallbacks}, truncated {model.Statistics.Truncated}");
+if (!options.SkipScratch)
+{
+    var scratch = await Time("scratch", model.ScoreFromScratchAsync(requests));
+    Report(scratch);
+    Native(model, before);
+    var agree = requests.Count(r => ArgMax(shared.Results[r.Id]) == ArgMax(scratch.Results[r.Id]));
+    var maxDiff = requests.Max(r => shared.Results[r.Id].LogProbabilities.Zip(scratch.Results[r.Id].LogProbabilities, (a, b) => Math.Abs(a - b)).Max());
+    Console.WriteLine($"speed-up   {scratch.Wall / shared.Wall:F2}x wall time (shared vs scratch)");
+    Console.WriteLine($"argmax     {agree}/{requests.Count} agree; max |logprob difference| {maxDiff:G3}");
+}
+
+return 0;
+
+static async Task<RunTiming> Time(string name, IAsyncEnumerable<ScoredRequest> results)
+{
+    var watch = Stopwatch.StartNew();
+    var all = new Dictionary<string, ScoredRequest>(StringComparer.Ordinal);
+    await foreach (var r in results)
+    {
+        all[r.Id] = r;
+    }
+
+    return new RunTiming(name, watch.Elapsed, all);
+}
+
+static void Report(RunTiming run) => Console.WriteLine(
+    $"{run.Name,-10} {run.Wall.TotalSeconds,7:F2} s  {run.QuestionsPerSecond,7:F2} questions/s  {run.TokensPerSecond,8:F0} tokens/s  ({run.TokensDecoded:N0} tokens decoded)");
+
+static (TimeSpan Decoding, long Decodes) Snapshot(LlamaCppModel model) => (model.Statistics.Decoding, model.Statistics.Decodes);
+
+static (TimeSpan Decoding, long Decodes) Native(LlamaCppModel model, (TimeSpan Decoding, long Decodes) before)
+{
+    var now = Snapshot(model);
+    Console.WriteLine($"           inside llama_decode {(now.Decoding - before.Decoding).TotalSeconds:F2} s in {now.Decodes - before.Decodes} calls");
+    return now;
+}
+
+static int ArgMax(ScoredRequest r) => Enumerable.Range(0, r.LogProbabilities.Count).MaxBy(i => r.LogProbabilities[i]);
+
+static List<ScoreRequest> BuildRequests(BenchOptions options)
+{
+    var mmlu = new MmluDirectory(options.Data);
+    var requests = new List<ScoreRequest>();
+    foreach (var subject in mmlu.Subjects("test").Take(options.Subjects))
+    {
+        var shots = mmlu.Read("dev", subject).Take(options.Shots).ToList();
+        foreach (var question in mmlu.Read("test", subject).Take(options.Limit))
+        {
+            var letters = Letters.First(question.Choices.Count).Select(l => " " + l).ToList();
+            requests.Add(new ScoreRequest($"{subject}/{question.Index}", PromptBuilder.Build(PromptStyle.Original, question, shots), letters));
+        }
+    }
+
+    return requests;
+}

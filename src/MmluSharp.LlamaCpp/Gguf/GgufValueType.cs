@@ -1,0 +1,19 @@
+namespace MmluSharp.LlamaCpp.Gguf;
+
+/// <summary>The value types a GGUF metadata entry can have (gguf.h, versions 2 and 3).</summary>
+internal enum GgufValueType : uint
+{
+    UInt8 = 0,
+    Int8 = 1,
+    UInt16 = 2,
+    Int16 = 3,
+    UInt32 = 4,
+    Int32 = 5,
+    Float32 = 6,
+    Bool = 7,
+    String = 8,
+    Array = 9,
+    UInt64 = 10,
+    Int64 = 11,
+    Float64 = 12,
+}

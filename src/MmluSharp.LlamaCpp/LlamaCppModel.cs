@@ -1,0 +1,166 @@
+using System.Runtime.CompilerServices;
+using LLama;
+using LLama.Common;
+using LLama.Native;
+using MmluSharp.LlamaCpp.Gguf;
+using MmluSharp.LlamaCpp.Native;
+using MmluSharp.LlamaCpp.Scoring;
+using MmluSharp.Models;
+
+namespace MmluSharp.LlamaCpp;
+
+/// <summary>
+/// A GGUF model run in-process by llama.cpp (through LLamaSharp), scoring continuations by their summed
+/// log-probability. Requests with the same header and shots share the decoding of that prefix.
+/// Calls to <see cref="ScoreAsync"/> are serialised: the model is not thread-safe.
+/// </summary>
+public sealed class LlamaCppModel : ILogLikelihoodModel
+{
+    // llama.cpp's LLAMA_MAX_SEQ.
+    private const int MaxSequenceIds = 256;
+
+    private readonly LLamaWeights _weights;
+    private readonly LLamaContext _context;
+    private readonly ScoringEngine _engine;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _disposed;
+
+    private LlamaCppModel(GgufModelInfo gguf, LLamaWeights weights, LLamaContext context, ScoringEngine engine, LlamaCppOptions options)
+    {
+        Gguf = gguf;
+        _weights = weights;
+        _context = context;
+        _engine = engine;
+        Options = options;
+        Info = new ModelInfo(System.IO.Path.GetFileNameWithoutExtension(gguf.Path), System.IO.Path.GetFullPath(gguf.Path), engine.ContextSize);
+    }
+
+    /// <inheritdoc />
+    public ModelInfo Info { get; }
+
+    /// <summary>What the file's header says about the model.</summary>
+    public GgufModelInfo Gguf { get; }
+
+    /// <summary>The options the model was loaded with.</summary>
+    public LlamaCppOptions Options { get; }
+
+    internal ScoringStatistics Statistics => _engine.Statistics;
+
+    /// <summary>
+    /// Checks the file's GGUF header (without native code), then loads the weights on the CPU and creates the context.
+    /// </summary>
+    /// <exception cref="ModelLoadException">The file is missing, not a GGUF model, truncated, or llama.cpp refuses it.</exception>
+    public static LlamaCppModel Load(string path, LlamaCppOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var gguf = GgufInspector.Describe(GgufHeader.Read(path));
+
+        NativeEnvironment.EnsurePassiveWait();
+        NativeLog.Install();
+
+        var contextSize = options.ContextSize
+            ?? (gguf.ContextLength > 0 ? Math.Min(LlamaCppOptions.DefaultContextSize, gguf.ContextLength) : LlamaCppOptions.DefaultContextSize);
+        var batchSize = Math.Min(options.BatchSize, contextSize);
+        var parameters = new ModelParams(path)
+        {
+            ContextSize = (uint)contextSize,
+            BatchSize = (uint)batchSize,
+            UBatchSize = (uint)batchSize,
+            // llama.cpp reserves outputs for max(batch outputs, n_seq_max) and asserts (aborting the process)
+            // when that exceeds its n_outputs_max = n_batch: keep n_seq_max within the batch size.
+            SeqMax = (uint)Math.Min(Math.Min(MaxSequenceIds, batchSize), 1 + (options.MaxParallelSequences * 4)),
+            KVUnified = true,
+            Threads = options.Threads,
+            BatchThreads = options.Threads,
+            GpuLayerCount = 0,
+        };
+        if (options.ExactKv)
+        {
+            parameters.TypeK = GGMLType.GGML_TYPE_F32;
+            parameters.TypeV = GGMLType.GGML_TYPE_F32;
+            parameters.FlashAttention = false;
+        }
+
+        LLamaWeights? weights = null;
+        try
+        {
+            NativeLog.ClearLastError();
+            weights = LLamaWeights.LoadFromFile(parameters);
+            var context = weights.CreateContext(parameters);
+            var handle = context.NativeHandle;
+            var planner = new PromptPlanner(text => Tokenize(context, text), (int)handle.ContextSize);
+            var engine = new ScoringEngine(
+                handle, planner, (int)Math.Min(handle.BatchSize, handle.UBatchSize), (int)handle.MaxSeq, options.MaxParallelSequences, new ScoringStatistics());
+            return new LlamaCppModel(gguf, weights, context, engine, options);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or ModelLoadException))
+        {
+            weights?.Dispose();
+            var why = NativeLog.LastError ?? e.Message;
+            throw new ModelLoadException($"{path}: llama.cpp could not load the model ({why})", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<ScoredRequest> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        return Pump(ct => _engine.ScoreShared(requests, ct), cancellationToken);
+    }
+
+    /// <summary>The reference path: each prompt decoded in full, alone. For tests and the benchmark.</summary>
+    internal IAsyncEnumerable<ScoredRequest> ScoreFromScratchAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default) =>
+        Pump(ct => _engine.ScoreFromScratch(requests, ct), cancellationToken);
+
+    internal int[] Tokenize(string text) => Tokenize(_context, text);
+
+    /// <summary>Frees the context and the weights.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _gate.Wait();
+        try
+        {
+            _disposed = true;
+            _context.Dispose();
+            _weights.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+            _gate.Dispose();
+        }
+    }
+
+    private static int[] Tokenize(LLamaContext context, string text) =>
+        [.. context.Tokenize(text, addBos: true, special: false).Select(t => (int)t)];
+
+    // Runs the engine's batches on the thread pool, one at a time, holding the gate for the whole enumeration.
+    private async IAsyncEnumerable<ScoredRequest> Pump(
+        Func<CancellationToken, IEnumerable<IReadOnlyList<ScoredRequest>>> batches, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var enumerator = batches(cancellationToken).GetEnumerator();
+            while (await Task.Run(enumerator.MoveNext, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var result in enumerator.Current)
+                {
+                    yield return result;
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

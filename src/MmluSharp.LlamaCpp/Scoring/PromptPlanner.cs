@@ -1,0 +1,54 @@
+using System.Globalization;
+using MmluSharp.Models;
+
+namespace MmluSharp.LlamaCpp.Scoring;
+
+/// <summary>
+/// Tokenizes requests and drops the last shots until a prompt and its continuations fit the context, as
+/// Hendrycks' evaluate.py does. Continuation tokens are always taken from <c>tokens(prompt + continuation)</c>,
+/// never from the continuation alone (SentencePiece would add a dummy-prefix space).
+/// </summary>
+internal sealed class PromptPlanner(Func<string, int[]> tokenize, int contextSize)
+{
+    public int ContextSize => contextSize;
+
+    public int[] Tokenize(string text) => tokenize(text);
+
+    public QuestionPlan Plan(ScoreRequest request)
+    {
+        var prompt = request.Prompt;
+        var shortest = int.MaxValue;
+        for (var k = prompt.Shots.Count; k >= 0; k--)
+        {
+            var text = prompt.Render(k);
+            var tokens = tokenize(text);
+            shortest = tokens.Length;
+            if (tokens.Length > contextSize)
+            {
+                continue;
+            }
+
+            var continuations = request.Continuations.Select(c => PlanContinuation(request, tokens, tokenize(text + c))).ToArray();
+            var plan = new QuestionPlan(request, k, tokens, continuations);
+            if (plan.Cells(0) <= contextSize && continuations.All(c => c.Common + c.Tokens.Length <= contextSize))
+            {
+                return plan;
+            }
+        }
+
+        throw new InvalidOperationException(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Request '{request.Id}': even with no examples the prompt ({shortest} tokens) and its answers do not fit the {contextSize}-token context."));
+    }
+
+    private static ContinuationPlan PlanContinuation(ScoreRequest request, int[] prompt, int[] full)
+    {
+        var common = prompt.AsSpan().CommonPrefixLength(full);
+        if (common == 0 && full.Length > 0)
+        {
+            throw new InvalidOperationException($"Request '{request.Id}': the prompt tokenizes to nothing shared with its continuation, so the first token cannot be scored.");
+        }
+
+        return new ContinuationPlan(common, full[common..]);
+    }
+}

@@ -1,0 +1,38 @@
+using MmluSharp.Models;
+using MmluSharp.Testing;
+
+namespace MmluSharp.LlamaCpp.Tests;
+
+internal static class Models
+{
+    public const string Stories = "stories260K.gguf";
+    public const string Llama2Tiny = "llama-2-tiny-random.gguf";
+
+    public static LlamaCppModel Load(string file, LlamaCppOptions? options = null) =>
+        LlamaCppModel.Load(SharedData.Model(file), options ?? new LlamaCppOptions());
+
+    public static async Task<Dictionary<string, ScoredRequest>> ScoreAllAsync(this LlamaCppModel model, IReadOnlyList<ScoreRequest> requests)
+    {
+        var results = new Dictionary<string, ScoredRequest>(StringComparer.Ordinal);
+        await foreach (var r in model.ScoreAsync(requests))
+        {
+            results.Add(r.Id, r);
+        }
+
+        return results;
+    }
+
+    public static async Task<Dictionary<string, ScoredRequest>> ScoreAllFromScratchAsync(this LlamaCppModel model, IReadOnlyList<ScoreRequest> requests)
+    {
+        var results = new Dictionary<string, ScoredRequest>(StringComparer.Ordinal);
+        await foreach (var r in model.ScoreFromScratchAsync(requests))
+        {
+            results.Add(r.Id, r);
+        }
+
+        return results;
+    }
+
+    public static int ArgMax(this ScoredRequest r) =>
+        Enumerable.Range(0, r.LogProbabilities.Count).MaxBy(i => r.LogProbabilities[i]);
+}
