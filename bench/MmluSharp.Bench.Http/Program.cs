@@ -12,7 +12,7 @@ var data = Arg("--data") ?? Path.Combine("..", "shared", "datasets", "mmlu");
 var serial = int.Parse(Arg("--serial") ?? "3000", CultureInfo.InvariantCulture);
 
 var watch = Stopwatch.StartNew();
-var plan = PlanBuilder.Build(new PlanRequest(data, "test", 5, PromptStyle.Original));
+var plan = PlanBuilder.Build(new PlanRequest(data, "test", 5, PromptStyle.Original.Name));
 var requests = plan.Items.Select(q => new ScoreRequest(q.Key, q.Prompt, q.Continuations)).ToList();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"plan: {requests.Count} questions, 5-shot original, built in {watch.Elapsed.TotalSeconds:0.00} s; mean prompt {requests.Average(r => r.Prompt.Text.Length):0} chars"));

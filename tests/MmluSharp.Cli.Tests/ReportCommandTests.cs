@@ -78,7 +78,7 @@ internal static class ReportRuns
 
         var description = new RunDescription("mmlu", "test", shots, style, "letter", new ModelDescription(model, null, null, null),
             new RunProvenance("0.1.0", style, 1, "original", "mmlu run", new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero)));
-        var results = Aggregator.Aggregate(list, description, new TimingStats(1, list.Count, 1000), Grouping.Original);
+        var results = Aggregator.Aggregate(list, description, new TimingStats(1, list.Count, 1000), MmluCatalogue.For());
         var path = Path.Combine(folder, "results.json");
         ResultsJson.Write(results, path);
         if (samples)

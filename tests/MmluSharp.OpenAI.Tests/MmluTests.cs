@@ -10,7 +10,7 @@ public sealed class MmluTests
     [Fact]
     public async Task Letter_scoring_of_real_prompts_predicts_the_argmax()
     {
-        var plan = PlanBuilder.Build(new PlanRequest(SharedData.Mmlu, "val", 5, PromptStyle.Original, ["abstract_algebra"]));
+        var plan = PlanBuilder.Build(new PlanRequest(SharedData.Mmlu, "val", 5, PromptStyle.Original.Name, ["abstract_algebra"]));
         await using var server = await FakeServer.StartAsync();
         server.Shape = LogprobShape.Chat;
         using var model = OpenAICompatible.CompletionsModel(TestRequests.Options(server));

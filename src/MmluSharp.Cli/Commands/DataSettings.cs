@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using MmluSharp.Prompting;
+using MmluSharp.Benchmarks;
+using MmluSharp.Datasets;
 using MmluSharp.Running;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,6 +10,11 @@ namespace MmluSharp.Cli.Commands;
 /// <summary>The options every command that reads questions shares.</summary>
 internal class DataSettings : CommandSettings
 {
+    [CommandOption("--benchmark <NAME>")]
+    [Description("The benchmark: mmlu (default). Its data comes from --data.")]
+    [DefaultValue("mmlu")]
+    public string Benchmark { get; init; } = "mmlu";
+
     [CommandOption("--data <PATH>")]
     [Description("MMLU folder in the original layout (dev/, val/, test/ with <subject>_<split>.csv), or a QLoRA JSON-lines file of pre-rendered prompts.")]
     public string? Data { get; init; }
@@ -24,9 +30,8 @@ internal class DataSettings : CommandSettings
     public int Shots { get; init; } = 5;
 
     [CommandOption("--style <STYLE>")]
-    [Description("Prompt style: original (hendrycks/test evaluate.py, QLoRA) or harness (lm-evaluation-harness mmlu).")]
-    [DefaultValue("original")]
-    public string Style { get; init; } = "original";
+    [Description("Prompt style. MMLU: original (hendrycks/test evaluate.py, QLoRA; the default) or harness (lm-evaluation-harness mmlu).")]
+    public string? Style { get; init; }
 
     [CommandOption("--subjects <LIST>")]
     [Description("Comma-separated subjects, e.g. anatomy,virology (default: all).")]
@@ -52,9 +57,9 @@ internal class DataSettings : CommandSettings
             return ValidationResult.Error($"--split must be test, val or dev, not '{Split}'.");
         }
 
-        if (Shots is < 0 or > 5 && !File.Exists(Data))
+        if (Shots < 0)
         {
-            return ValidationResult.Error("--shots must be between 0 and 5 (each subject's dev file has 5 rows).");
+            return ValidationResult.Error("--shots must not be negative.");
         }
 
         if (Limit is <= 0 || MaxSamples is <= 0)
@@ -62,20 +67,28 @@ internal class DataSettings : CommandSettings
             return ValidationResult.Error("--limit and --max-samples must be positive numbers.");
         }
 
-        if (!PromptStyle.All.Any(s => s.Name == Style))
+        var benchmark = BenchmarkRegistry.All.FirstOrDefault(b => b.Name == Benchmark);
+        if (benchmark is null)
         {
-            return ValidationResult.Error($"--style must be one of {string.Join(", ", PromptStyle.All.Select(s => s.Name))}, not '{Style}'.");
+            return ValidationResult.Error($"--benchmark must be one of {string.Join(", ", BenchmarkRegistry.All.Select(b => b.Name))}, not '{Benchmark}'.");
+        }
+
+        if (Style is not null && !benchmark.Styles.Contains(Style))
+        {
+            return ValidationResult.Error($"--style for {Benchmark} must be one of {string.Join(", ", benchmark.Styles)}, not '{Style}'.");
         }
 
         return ValidationResult.Success();
     }
 
-    public PlanRequest ToPlanRequest() => new(
+    public PlanRequest ToPlanRequest(Grouping grouping = Grouping.Original) => new(
         Data!,
         Split,
         Shots,
-        PromptStyle.Parse(Style),
+        Style,
         Subjects?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         Limit,
-        MaxSamples);
+        MaxSamples,
+        Benchmark,
+        grouping);
 }

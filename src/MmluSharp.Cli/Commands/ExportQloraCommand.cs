@@ -11,7 +11,7 @@ internal sealed class ExportQloraCommand(IAnsiConsole console) : Command<ExportQ
 {
     public override int Execute(CommandContext context, ExportQloraSettings settings, CancellationToken cancellationToken)
     {
-        var plan = PlanBuilder.Build(settings.ToPlanRequest() with { Style = PromptStyle.Original });
+        var plan = PlanBuilder.Build(settings.ToPlanRequest() with { Style = PromptStyle.Original.Name });
         using (var output = OutputFile.Open(settings.Out))
         {
             QloraExporter.Write(plan.Items.Select(i => (i.Question, i.Prompt)), output.Stream);

@@ -17,7 +17,7 @@ internal sealed class ExportQloraSettings : DataSettings
             return ValidationResult.Error("QLoRA's files are zero- or five-shot: --shots must be 0 or 5.");
         }
 
-        return Style != "original"
+        return Style is not (null or "original")
             ? ValidationResult.Error("QLoRA's files use the original prompt style; drop --style.")
             : base.Validate();
     }

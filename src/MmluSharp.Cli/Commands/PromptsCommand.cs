@@ -14,7 +14,7 @@ internal sealed class PromptsCommand(IAnsiConsole console) : Command<PromptsSett
         var plan = PlanBuilder.Build(settings.ToPlanRequest());
         using (var output = OutputFile.Open(settings.Out))
         {
-            PromptsJsonlWriter.Write(plan.Items.Select(i => (i.Question, i.Prompt)), PromptStyle.Parse(settings.Style), output.Stream);
+            PromptsJsonlWriter.Write(plan.Items.Select(i => (i.Question, i.Prompt)), plan.Style, output.Stream);
             output.Commit();
         }
 

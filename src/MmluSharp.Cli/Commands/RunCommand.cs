@@ -16,8 +16,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        var request = settings.ToPlanRequest();
-        var plan = PlanBuilder.Build(request);
+        var grouping = settings.Grouping == "harness" ? Grouping.Harness : Grouping.Original;
+        var plan = PlanBuilder.Build(settings.ToPlanRequest(grouping));
         if (settings.Shard is not null)
         {
             plan = Shard.Parse(settings.Shard).Apply(plan);
@@ -28,10 +28,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             throw new ArgumentException("no questions selected: check --subjects, --split and --shard.");
         }
 
-        var style = PlanBuilder.IsQloraFile(request.Data) ? PlanBuilder.PreRenderedStyle : request.Style.Name;
-        var shots = PlanBuilder.ShotsOf(request);
-        var split = PlanBuilder.SplitOf(request);
-        var folder = settings.Out ?? DefaultFolder(settings, split, shots, style);
+        var (split, shots, style) = (plan.Split, plan.Shots, plan.Style);
+        var folder = settings.Out ?? DefaultFolder(settings, plan);
         using var setup = settings.Endpoint.Length > 0
             ? EndpointModelSetup.Create(settings, folder)
             : await LocalModelSetup.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
@@ -43,7 +41,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
 
         var description = new RunDescription(
-            "mmlu",
+            plan.Benchmark,
             split,
             shots,
             style,
@@ -52,11 +50,11 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             new RunProvenance(
                 MmluApp.Version,
                 style,
-                request.Style.Version,
+                plan.StyleVersion,
                 settings.Grouping,
                 "mmlu " + string.Join(' ', context.Arguments.Select(Quote)),
                 DateTimeOffset.UtcNow),
-            settings.Grouping == "harness" ? Grouping.Harness : Grouping.Original);
+            plan.Catalogue);
 
         console.MarkupLineInterpolated(
             $"[bold]{setup.Model.Name}[/] ({setup.Summary}) · {plan.Items.Count:N0} {split} questions · {shots}-shot · {style} prompts · {setup.Scorer.Method} scoring → {folder}");
@@ -85,12 +83,12 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
     }
 
-    private static string DefaultFolder(RunSettings settings, string split, int shots, string style)
+    private static string DefaultFolder(RunSettings settings, RunPlan plan)
     {
         var name = settings.Endpoint.Length > 0 ? settings.Model! : Path.GetFileNameWithoutExtension(settings.Model!);
         var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
         var shard = settings.Shard is null ? string.Empty : "-shard" + settings.Shard.Replace("/", "of", StringComparison.Ordinal);
-        return Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{safe}-{split}-{shots}shot-{style}{shard}"));
+        return Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{safe}-{plan.Benchmark}-{plan.Split}-{plan.Shots}shot-{plan.Style}{shard}"));
     }
 
     private static string Quote(string argument) =>

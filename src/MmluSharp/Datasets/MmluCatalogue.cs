@@ -71,6 +71,19 @@ public static class MmluCatalogue
         return grouping == Grouping.Harness && subject == "anatomy" ? info with { Category = "STEM" } : info;
     }
 
+    private static readonly Catalogue OriginalCatalogue = Build(Grouping.Original);
+    private static readonly Catalogue HarnessCatalogue = Build(Grouping.Harness);
+
+    /// <summary>The 57 subjects as a <see cref="Catalogue"/> under <paramref name="grouping"/>.</summary>
+    public static Catalogue For(Grouping grouping = Grouping.Original) =>
+        grouping == Grouping.Harness ? HarnessCatalogue : OriginalCatalogue;
+
+    private static Catalogue Build(Grouping grouping) => new(
+        "mmlu",
+        Categories,
+        Subcategories,
+        Subjects.ToDictionary(s => s, s => Get(s, grouping), StringComparer.Ordinal));
+
     /// <summary>The subject's place, or a catch-all for subjects outside the catalogue.</summary>
     public static SubjectInfo GetOrOther(string subject, Grouping grouping = Grouping.Original) =>
         Contains(subject) ? Get(subject, grouping) : new SubjectInfo(subject, "other", "other");

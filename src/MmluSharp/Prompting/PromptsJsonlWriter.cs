@@ -19,9 +19,9 @@ public static class PromptsJsonlWriter
 
     /// <summary>Writes one line per item, each ending in <c>\n</c>.</summary>
     /// <param name="items">The questions with their prompts, in the order to write them.</param>
-    /// <param name="style">The style the prompts were built in; its name goes in every line.</param>
+    /// <param name="style">The name of the style the prompts were built in; it goes in every line.</param>
     /// <param name="output">Receives the lines; left open.</param>
-    public static void Write(IEnumerable<(Question Question, Prompt Prompt)> items, PromptStyle style, Stream output)
+    public static void Write(IEnumerable<(Question Question, Prompt Prompt)> items, string style, Stream output)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(style);
@@ -35,7 +35,7 @@ public static class PromptsJsonlWriter
             json.WriteString("split", question.Split);
             json.WriteNumber("index", question.Index);
             json.WriteNumber("shots", prompt.Shots.Count);
-            json.WriteString("style", style.Name);
+            json.WriteString("style", style);
             json.WritePropertyName("prompt");
             json.WriteStringValueSegment(prompt.Header, isFinalSegment: false);
             foreach (var shot in prompt.Shots)

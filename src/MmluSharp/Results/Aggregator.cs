@@ -7,8 +7,9 @@ public static class Aggregator
 {
     /// <summary>Aggregates <paramref name="samples"/>; groups are weighted by size (micro within each group).</summary>
     public static RunResults Aggregate(
-        IReadOnlyCollection<Sample> samples, RunDescription description, TimingStats timing, Grouping grouping = Grouping.Original)
+        IReadOnlyCollection<Sample> samples, RunDescription description, TimingStats timing, Catalogue? catalogue = null)
     {
+        catalogue ??= description.Catalogue ?? MmluCatalogue.For();
         var subjects = samples
             .GroupBy(s => s.Subject, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -16,7 +17,7 @@ public static class Aggregator
                 g => g.Key,
                 g =>
                 {
-                    var info = MmluCatalogue.GetOrOther(g.Key, grouping);
+                    var info = catalogue.Get(g.Key);
                     var stats = AccuracyStats.Of(g.Count(s => s.Correct), g.Count());
                     return new SubjectStats(stats.Accuracy, stats.N, stats.Correct, stats.Stderr, info.Category, info.Subcategory);
                 },
@@ -36,8 +37,8 @@ public static class Aggregator
             description.Scoring,
             description.Model,
             new OverallStats(all.Accuracy, macro, all.N, all.Correct, all.Stderr, ci, samples.Count(s => s.Unparsed)),
-            Group(subjects, s => s.Category, MmluCatalogue.Categories),
-            Group(subjects, s => s.Subcategory, MmluCatalogue.Subcategories),
+            Group(subjects, s => s.Category, catalogue.Categories),
+            Group(subjects, s => s.Subcategory, catalogue.Subcategories),
             subjects,
             Calibration.Compute(samples),
             timing,

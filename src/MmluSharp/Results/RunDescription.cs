@@ -9,4 +9,4 @@ public sealed record RunDescription(
     string Scoring,
     ModelDescription Model,
     RunProvenance Run,
-    Datasets.Grouping Grouping = Datasets.Grouping.Original);
+    Datasets.Catalogue? Catalogue = null);

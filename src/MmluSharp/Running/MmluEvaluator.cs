@@ -39,6 +39,6 @@ public sealed class MmluEvaluator(IQuestionScorer scorer, TimeProvider? timeProv
         var samples = questions.Select(q => byKey[q.Key]).ToList();
         var seconds = time.GetElapsedTime(started).TotalSeconds;
         var timing = new TimingStats(seconds, seconds > 0 ? samples.Count / seconds : 0, tokens);
-        return (Aggregator.Aggregate(samples, description with { Scoring = scorer.Method }, timing, description.Grouping), samples);
+        return (Aggregator.Aggregate(samples, description with { Scoring = scorer.Method }, timing), samples);
     }
 }

@@ -50,15 +50,32 @@ public static class RunMerger
         var results = first.Results;
         var description = new RunDescription(
             results.Benchmark, results.Split, results.Shots, results.Style, results.Scoring, results.Model, results.Run,
-            results.Run.Grouping == "harness" ? Grouping.Harness : Grouping.Original);
+            CatalogueOf(shards.Select(s => s.Results)));
         var merged = Aggregator.Aggregate(
-            samples, description, new TimingStats(seconds, seconds > 0 ? samples.Count / seconds : 0, tokens), description.Grouping);
+            samples, description, new TimingStats(seconds, seconds > 0 ? samples.Count / seconds : 0, tokens));
 
         Directory.CreateDirectory(folder);
         SampleLog.Rewrite(Path.Combine(folder, Evaluator.SamplesFile), samples);
         ResultsJson.Write(merged, Path.Combine(folder, Evaluator.ResultsFile));
         (RunManifest.New(settings) with { ElapsedSeconds = seconds, TokensDecoded = tokens }).Write(folder);
         return merged;
+    }
+
+    /// <summary>The catalogue the shards were aggregated with, as their results recorded it.</summary>
+    private static Catalogue CatalogueOf(IEnumerable<RunResults> shards)
+    {
+        var all = shards.ToList();
+        var subjects = new Dictionary<string, SubjectInfo>(StringComparer.Ordinal);
+        foreach (var (name, stats) in all.SelectMany(r => r.Subjects))
+        {
+            subjects[name] = new SubjectInfo(name, stats.Subcategory, stats.Category);
+        }
+
+        return new Catalogue(
+            all[0].Benchmark,
+            [.. all.SelectMany(r => r.Categories.Keys).Distinct(StringComparer.Ordinal)],
+            [.. all.SelectMany(r => r.Subcategories.Keys).Distinct(StringComparer.Ordinal)],
+            subjects);
     }
 
     private static Dictionary<string, string> WithoutShard(IReadOnlyDictionary<string, string> settings) =>

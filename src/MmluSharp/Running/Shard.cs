@@ -25,9 +25,11 @@ public sealed record Shard(int Index, int Count)
     }
 
     /// <summary>The plan restricted to this shard; its settings record the shard.</summary>
-    public RunPlan Apply(RunPlan plan) => new(
-        [.. plan.Items.Where((_, position) => position % Count == Index - 1)],
-        new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal) { [SettingName] = ToString() });
+    public RunPlan Apply(RunPlan plan) => plan with
+    {
+        Items = [.. plan.Items.Where((_, position) => position % Count == Index - 1)],
+        Settings = new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal) { [SettingName] = ToString() },
+    };
 
     /// <summary>The settings key under which a shard is recorded in <c>run.json</c>.</summary>
     public const string SettingName = "shard";

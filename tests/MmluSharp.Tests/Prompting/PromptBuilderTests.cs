@@ -68,7 +68,7 @@ public class PromptBuilderTests(ITestOutputHelper output)
         output.WriteLine($"again in the original style (warm): {warm.TotalMilliseconds:F1} ms");
         clock.Restart();
         using var sink = new MemoryStream();
-        PromptsJsonlWriter.Write(test.Zip(prompts), PromptStyle.Original, sink);
+        PromptsJsonlWriter.Write(test.Zip(prompts), PromptStyle.Original.Name, sink);
         var write = clock.Elapsed;
 
         output.WriteLine($"built {test.Count} five-shot prompts in {build.TotalMilliseconds:F1} ms; wrote {sink.Length:N0} bytes of JSONL in {write.TotalMilliseconds:F1} ms");

@@ -49,7 +49,7 @@ public class PromptsJsonlWriterTests
     private static string[] WriteLines(IEnumerable<(Question, Prompt)> items, PromptStyle style)
     {
         using var output = new MemoryStream();
-        PromptsJsonlWriter.Write(items, style, output);
+        PromptsJsonlWriter.Write(items, style.Name, output);
         var text = Encoding.UTF8.GetString(output.ToArray());
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
         return text[..^1].Split('\n');

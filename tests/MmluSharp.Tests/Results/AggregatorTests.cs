@@ -17,7 +17,7 @@ public class AggregatorTests
         new RunProvenance("0.1.0", "original", 1, "original", "mmlu run", DateTimeOffset.UnixEpoch));
 
     private static RunResults Aggregate(Grouping grouping = Grouping.Original) =>
-        Aggregator.Aggregate(Samples, Description, new TimingStats(1, 6, 60), grouping);
+        Aggregator.Aggregate(Samples, Description, new TimingStats(1, 6, 60), MmluCatalogue.For(grouping));
 
     [Fact]
     public void Overall_accuracy_is_micro_and_macro_is_the_mean_of_subject_accuracies()

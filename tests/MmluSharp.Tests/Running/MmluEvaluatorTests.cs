@@ -14,7 +14,7 @@ public class MmluEvaluatorTests
     [Fact]
     public async Task Qlora_json_with_max_samples_evaluates_the_first_n_records_in_memory_with_micro_and_macro()
     {
-        var plan = PlanBuilder.Build(new PlanRequest(SharedData.QloraVal, "test", 5, PromptStyle.Original, MaxSamples: 30));
+        var plan = PlanBuilder.Build(new PlanRequest(SharedData.QloraVal, "test", 5, PromptStyle.Original.Name, MaxSamples: 30));
         Assert.Equal("val", plan.Settings["split"]);
         Assert.Equal("0", plan.Settings["shots"]);
         Assert.Equal(30, plan.Items.Count);

@@ -1,0 +1,19 @@
+using MmluSharp.Datasets;
+using MmluSharp.Prompting;
+
+namespace MmluSharp.Benchmarks;
+
+/// <summary>The questions a benchmark rendered for a request, and what they are.</summary>
+/// <param name="Items">Subjects in order, rows in file order.</param>
+/// <param name="Split">The split actually read.</param>
+/// <param name="Shots">Few-shot examples in each prompt.</param>
+/// <param name="Style">The prompt style's name.</param>
+/// <param name="StyleVersion">The prompt style's version.</param>
+/// <param name="Catalogue">How the subjects group into categories.</param>
+public sealed record BenchmarkPlan(
+    IReadOnlyList<PromptedQuestion> Items,
+    string Split,
+    int Shots,
+    string Style,
+    int StyleVersion,
+    Catalogue Catalogue);

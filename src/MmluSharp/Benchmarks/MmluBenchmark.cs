@@ -1,0 +1,106 @@
+using MmluSharp.Datasets;
+using MmluSharp.Prompting;
+using MmluSharp.Running;
+
+namespace MmluSharp.Benchmarks;
+
+/// <summary>
+/// MMLU from a folder in the original layout (prompts rendered in the <c>original</c> or <c>harness</c> style,
+/// shots from the start of each subject's dev file) or from QLoRA's JSON lines (prompts pre-rendered).
+/// </summary>
+internal sealed class MmluBenchmark : IBenchmark
+{
+    /// <summary>The style name recorded for QLoRA's pre-rendered prompts.</summary>
+    public const string PreRenderedStyle = "qlora";
+
+    public string Name => "mmlu";
+
+    public IReadOnlyList<string> Styles { get; } = [.. PromptStyle.All.Select(s => s.Name)];
+
+    public BenchmarkPlan Plan(PlanRequest request)
+    {
+        var catalogue = MmluCatalogue.For(request.Grouping);
+        if (File.Exists(request.Data))
+        {
+            var split = QloraSplit(request);
+            var shots = Path.GetFileName(request.Data).StartsWith("five_shot", StringComparison.Ordinal) ? 5 : 0;
+            return new BenchmarkPlan(FromQlora(request, split), split, shots, PreRenderedStyle, 1, catalogue);
+        }
+
+        var style = PromptStyle.Parse(request.Style ?? PromptStyle.Original.Name);
+        if (request.Shots is < 0 or > 5)
+        {
+            throw new ArgumentException("--shots must be between 0 and 5 (each MMLU dev file has 5 rows).");
+        }
+
+        return new BenchmarkPlan(FromDirectory(request, style), request.Split, request.Shots, style.Name, style.Version, catalogue);
+    }
+
+    private static string QloraSplit(PlanRequest request)
+    {
+        var name = Path.GetFileNameWithoutExtension(request.Data);
+        return name.EndsWith("_val", StringComparison.Ordinal) ? "val"
+            : name.EndsWith("_test", StringComparison.Ordinal) ? "test"
+            : request.Split;
+    }
+
+    private static List<PromptedQuestion> FromDirectory(PlanRequest request, PromptStyle style)
+    {
+        var directory = new MmluDirectory(request.Data);
+        var questions = directory.ReadSplit(request.Split, request.Subjects);
+        var items = new List<PromptedQuestion>(questions.Count);
+        foreach (var subject in questions.GroupBy(q => q.Subject, StringComparer.Ordinal))
+        {
+            var shots = request.Shots == 0 ? [] : directory.Read("dev", subject.Key);
+            if (shots.Count < request.Shots)
+            {
+                throw DatasetException.At(
+                    directory.FileOf("dev", subject.Key), 0, $"has {shots.Count} rows; {request.Shots} shots were asked for");
+            }
+
+            var context = PromptBuilder.ForSubject(style, subject.Key, [.. shots.Take(request.Shots)]);
+            foreach (var question in Limit(subject, request.Limit))
+            {
+                items.Add(new PromptedQuestion(question, context.Build(question), style.Continuations(question.Choices.Count)));
+            }
+        }
+
+        return items;
+    }
+
+    private static List<PromptedQuestion> FromQlora(PlanRequest request, string split)
+    {
+        var items = new List<PromptedQuestion>();
+        var wanted = request.Subjects?.ToHashSet(StringComparer.Ordinal);
+        var records = QloraJsonReader.Read(request.Data);
+        foreach (var subject in records.GroupBy(r => r.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (wanted is not null && !wanted.Contains(subject.Key))
+            {
+                continue;
+            }
+
+            var questions = subject.Select((record, index) => ToQuestion(record, split, index, request.Data));
+            foreach (var question in Limit(questions, request.Limit))
+            {
+                items.Add(new PromptedQuestion(question, Prompt.PreRendered(question.Text), PromptStyle.Original.Continuations(4)));
+            }
+        }
+
+        return items;
+    }
+
+    private static Question ToQuestion(QloraRecord record, string split, int index, string path)
+    {
+        var answer = Letters.IndexOf(record.Output);
+        if (answer is < 0 or > 3)
+        {
+            throw DatasetException.At(path, record.Line, $"output '{record.Output}' is not a letter A–D");
+        }
+
+        return new Question("mmlu", record.Subject, split, index, record.Input, ["A", "B", "C", "D"], answer);
+    }
+
+    private static IEnumerable<Question> Limit(IEnumerable<Question> questions, int? limit) =>
+        limit is int n ? questions.Take(n) : questions;
+}
