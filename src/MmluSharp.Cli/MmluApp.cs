@@ -50,6 +50,7 @@ internal static class MmluApp
         {
             datasets.SetDescription("Inspect MMLU data.");
             datasets.AddCommand<DatasetsInfoCommand>("info").WithExample("datasets", "info", "--data", "mmlu");
+            datasets.AddCommand<DatasetsDownloadCommand>("download").WithExample("datasets", "download", "mmlu");
         });
         config.AddBranch("model", model =>
         {

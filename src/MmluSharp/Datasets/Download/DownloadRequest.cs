@@ -1,0 +1,12 @@
+namespace MmluSharp.Datasets.Download;
+
+/// <summary>What to download and where.</summary>
+/// <param name="Name">A name from <see cref="DatasetCatalogue"/>.</param>
+/// <param name="Target">The dataset folder to produce, e.g. <c>&lt;cache&gt;/mmlu</c>.</param>
+/// <param name="Source">
+/// Replaces the catalogue's base URL (a mirror); a URL ending in <c>.tar</c>, <c>.tar.gz</c>, <c>.tgz</c> or <c>.zip</c>
+/// is instead one archive holding the dataset's layout.
+/// </param>
+/// <param name="Force">Replace a folder that is already there.</param>
+/// <param name="ToolVersion">Recorded in the manifest.</param>
+internal sealed record DownloadRequest(string Name, string Target, Uri? Source = null, bool Force = false, string ToolVersion = "0.0.0");

@@ -1,0 +1,103 @@
+using System.Net;
+using MmluSharp.Datasets.Download;
+using MmluSharp.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MmluSharp.Cli.Tests;
+
+/// <summary><c>mmlu datasets download</c> against a loopback server serving <c>shared/datasets</c>; always with <c>--to</c>, never MMLU_HOME.</summary>
+public sealed class DatasetsDownloadCommandTests
+{
+    /// <summary>Serves <c>/mmlu-pro/parquet/*</c> from the shared folder as <c>/data/*</c>, the MMLU-Pro layout on Hugging Face.</summary>
+    private static async Task<(WebApplication App, string BaseUrl)> ServeMmluProAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapGet("/data/{file}", (string file) =>
+        {
+            var path = SharedData.Dataset("mmlu-pro", "parquet", file);
+            return file.Contains("..", StringComparison.Ordinal) || !File.Exists(path) ? Microsoft.AspNetCore.Http.Results.NotFound() : Microsoft.AspNetCore.Http.Results.File(path, "application/octet-stream");
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, address + "/");
+    }
+
+    private static string Flat(string output) => output.ReplaceLineEndings(string.Empty);
+
+    [Fact]
+    public async Task Downloading_mmlu_pro_from_a_mirror_writes_the_folder_and_its_manifest()
+    {
+        var (app, baseUrl) = await ServeMmluProAsync();
+        await using var _ = app;
+        var to = Path.Combine(Cli.TempFolder("download"), "mmlu-pro");
+
+        var result = await Cli.RunAsync("datasets", "download", "mmlu-pro", "--to", to, "--source", baseUrl);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("SHA-256 verified for 2 of 2 downloads", Flat(result.Output), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(to, DatasetCache.ManifestFileName)));
+        Assert.True(File.Exists(Path.Combine(to, "data", "test-00000-of-00001.parquet")));
+
+        var again = await Cli.RunAsync("datasets", "download", "mmlu-pro", "--to", to, "--source", baseUrl);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("already holds mmlu-pro", Flat(again.Output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_source_is_one_error_line_with_exit_code_2_and_leaves_nothing()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var temp = Cli.TempFolder("download-offline");
+        var to = Path.Combine(temp, "mmlu");
+
+        var result = await Cli.RunAsync("datasets", "download", "mmlu", "--to", to, "--source", $"http://127.0.0.1:{port}/");
+
+        Assert.Equal(2, result.ExitCode);
+        var output = Flat(result.Output);
+        Assert.StartsWith($"error: cannot reach http://127.0.0.1:{port}/all/dev-00000-of-00001.parquet: ", output, StringComparison.Ordinal);
+        Assert.Contains($"Download it elsewhere and put it in {to} (dev/, val/, test/", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
+    }
+
+    [Fact]
+    public async Task A_missing_file_on_the_mirror_is_exit_code_2_naming_the_URL()
+    {
+        var (app, baseUrl) = await ServeMmluProAsync();
+        await using var _ = app;
+        var to = Path.Combine(Cli.TempFolder("download-404"), "mmlu-pro");
+
+        var result = await Cli.RunAsync("datasets", "download", "mmlu", "--to", to, "--source", baseUrl);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{baseUrl}all/dev-00000-of-00001.parquet: the server answered HTTP 404 Not Found", Flat(result.Output), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(to));
+    }
+
+    [Fact]
+    public void An_unknown_name_is_exit_code_2()
+    {
+        var result = Cli.Run("datasets", "download", "mmmlu", "--to", Path.Combine(Cli.TempFolder("download-unknown"), "mmmlu"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown dataset 'mmmlu': choose one of mmlu, cmmlu, mmlu-pro, mmlu-redux", Flat(result.Output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_that_is_not_an_http_URL_is_a_usage_error()
+    {
+        var result = Cli.Run("datasets", "download", "mmlu", "--source", "ftp://example.org/data.tar");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--source must be an http:// or https:// URL", Flat(result.Output), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MmluSharp.Tests.Download;
+
+/// <summary>
+/// A Kestrel server on 127.0.0.1 (port 0) serving a folder (read-only, e.g. <c>shared/datasets</c>) and in-memory files,
+/// with per-path status codes and truncated bodies for failure tests. Never the internet.
+/// </summary>
+internal sealed class FileServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private FileServer(WebApplication app, string? root)
+    {
+        this.app = app;
+        Root = root;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address + "/");
+    }
+
+    public Uri BaseUrl { get; }
+
+    public string? Root { get; }
+
+    /// <summary>Files served from memory, by path without the leading slash; they win over <see cref="Root"/>.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Paths answered with this status and no body.</summary>
+    public ConcurrentDictionary<string, int> Status { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Paths whose body announces its full length but stops half way, then the connection is aborted.</summary>
+    public ConcurrentDictionary<string, bool> Truncate { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    public Uri Url(string path) => new(BaseUrl, path);
+
+    public static async Task<FileServer> StartAsync(string? root = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FileServer? server = null;
+        app.MapGet("/{**path}", (HttpContext c, string path) => server!.ServeAsync(c, path));
+        await app.StartAsync();
+        server = new FileServer(app, root);
+        return server;
+    }
+
+    /// <summary>A loopback URL nobody listens on (connection refused).</summary>
+    public static Uri RefusingUrl()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private async Task ServeAsync(HttpContext context, string path)
+    {
+        Requests.Enqueue(path);
+        if (Status.TryGetValue(path, out var status))
+        {
+            context.Response.StatusCode = status;
+            return;
+        }
+
+        byte[]? bytes = Files.TryGetValue(path, out var inMemory) ? inMemory : null;
+        if (bytes is null && Root is not null)
+        {
+            var full = Path.GetFullPath(Path.Combine(Root, path));
+            if (full.StartsWith(Path.GetFullPath(Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full))
+            {
+                bytes = await File.ReadAllBytesAsync(full);
+            }
+        }
+
+        if (bytes is null)
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        context.Response.ContentType = "application/octet-stream";
+        context.Response.ContentLength = bytes.Length;
+        if (Truncate.ContainsKey(path))
+        {
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+            return;
+        }
+
+        await context.Response.Body.WriteAsync(bytes);
+    }
+}
