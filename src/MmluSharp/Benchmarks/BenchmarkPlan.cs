@@ -10,10 +10,12 @@ namespace MmluSharp.Benchmarks;
 /// <param name="Style">The prompt style's name.</param>
 /// <param name="StyleVersion">The prompt style's version.</param>
 /// <param name="Catalogue">How the subjects group into categories.</param>
+/// <param name="Analyze">What the benchmark adds to the results from all samples of the run, if anything.</param>
 public sealed record BenchmarkPlan(
     IReadOnlyList<PromptedQuestion> Items,
     string Split,
     int Shots,
     string Style,
     int StyleVersion,
-    Catalogue Catalogue);
+    Catalogue Catalogue,
+    Func<IReadOnlyList<Results.Sample>, Results.BenchmarkAnalysis>? Analyze = null);

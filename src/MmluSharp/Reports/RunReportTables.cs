@@ -12,6 +12,7 @@ internal static class RunReportTables
         IReadOnlyList<AccuracyRow> subcategories, IReadOnlyList<AccuracyRow> subjects) =>
     [
         Overall(results, overall),
+        .. Analysis(results.Analysis),
         ReportTable.Of("Categories", 1, ["category", .. AccuracyColumns], categories.Select(r => Cells(r, [r.Name]))),
         ReportTable.Of("Subcategories", 2, ["subcategory", "category", .. AccuracyColumns], subcategories.Select(r => Cells(r, [r.Name, r.Group]))),
         ReportTable.Of(
@@ -22,6 +23,30 @@ internal static class RunReportTables
         WhatRan(results),
         Timing(results),
     ];
+
+    /// <summary>What the benchmark adds: accuracy under other views, then counts, with the notes below.</summary>
+    private static IEnumerable<ReportTable> Analysis(BenchmarkAnalysis? analysis)
+    {
+        if (analysis is null)
+        {
+            yield break;
+        }
+
+        var notes = string.Join(" ", analysis.Notes);
+        yield return ReportTable.Of(
+            analysis.Title, 1, ["view", .. AccuracyColumns],
+            analysis.Accuracy.Select(v => (IReadOnlyList<string>)
+                [v.Key, Fmt.Pct(v.Value.Accuracy), Fmt.Interval(Math.Max(0, v.Value.Accuracy - (1.96 * v.Value.Stderr)), Math.Min(1, v.Value.Accuracy + (1.96 * v.Value.Stderr))),
+                 Fmt.Pct2(v.Value.Stderr), Fmt.Int(v.Value.Correct), Fmt.Int(v.Value.N)]),
+            analysis.Counts.Count == 0 ? notes : string.Empty);
+        if (analysis.Counts.Count > 0)
+        {
+            yield return ReportTable.Of(
+                analysis.Title + ": counts", 1, ["what", "count"],
+                analysis.Counts.Select(c => (IReadOnlyList<string>)[c.Key, Fmt.Int(c.Value)]),
+                notes);
+        }
+    }
 
     private static IReadOnlyList<string> Cells(AccuracyRow r, IReadOnlyList<string> names) =>
         [.. names, Fmt.Pct(r.Accuracy), Fmt.Interval(r.Lower, r.Upper), Fmt.Pct2(r.Stderr), Fmt.Int(r.Correct), Fmt.Int(r.N)];

@@ -18,7 +18,8 @@ public sealed record RunResults(
     CalibrationStats Calibration,
     TimingStats Timing,
     RunProvenance Run,
-    ApiUsage? Api = null)
+    ApiUsage? Api = null,
+    BenchmarkAnalysis? Analysis = null)
 {
     /// <summary>The schema id written in every <c>results.json</c>.</summary>
     public const string CurrentSchema = "mmlusharp.results/1";

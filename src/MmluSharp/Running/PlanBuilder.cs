@@ -32,6 +32,7 @@ public static class PlanBuilder
             Style = plan.Style,
             StyleVersion = plan.StyleVersion,
             Catalogue = plan.Catalogue,
+            Analyze = plan.Analyze,
         };
     }
 }

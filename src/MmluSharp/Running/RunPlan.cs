@@ -26,4 +26,7 @@ public sealed record RunPlan(IReadOnlyList<PromptedQuestion> Items, IReadOnlyDic
 
     /// <summary>How the subjects group into categories.</summary>
     public Catalogue Catalogue { get; init; } = MmluCatalogue.For();
+
+    /// <summary>What the benchmark adds to the results from all samples of the run, if anything.</summary>
+    public Func<IReadOnlyList<Results.Sample>, Results.BenchmarkAnalysis>? Analyze { get; init; }
 }
