@@ -1,8 +1,9 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace MmluSharp.Cli.Tests;
 
-/// <summary>Starts the built <c>mmlu</c> as a real child process, for tests that kill it mid-run.</summary>
+/// <summary>Starts the built <c>mmlu</c> as a real child process, for tests that kill it or change its environment.</summary>
 internal static class MmluProcess
 {
     /// <summary>mmlu.dll in its own build output, recorded at build time (see the test project file).</summary>
@@ -11,7 +12,27 @@ internal static class MmluProcess
         .Cast<System.Reflection.AssemblyMetadataAttribute>()
         .Single(a => a.Key == "MmluPath").Value!;
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), new StringBuilder(), args);
+
+    public static async Task<int> RunAsync(params string[] args)
+    {
+        var (exitCode, _) = await RunAsync(new Dictionary<string, string>(), args);
+        return exitCode;
+    }
+
+    /// <summary>Runs mmlu to its end with extra environment variables; returns its exit code and standard output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var output = new StringBuilder();
+        using var process = Start(environment, output, args);
+        await process.WaitForExitAsync();
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    private static Process Start(IReadOnlyDictionary<string, string> environment, StringBuilder output, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -25,18 +46,22 @@ internal static class MmluProcess
             info.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    public static async Task<int> RunAsync(params string[] args)
-    {
-        using var process = Start(args);
-        await process.WaitForExitAsync();
-        return process.ExitCode;
     }
 }

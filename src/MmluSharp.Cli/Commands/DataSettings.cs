@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using MmluSharp.Benchmarks;
 using MmluSharp.Datasets;
+using MmluSharp.Datasets.Download;
 using MmluSharp.Running;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,7 +17,7 @@ internal class DataSettings : CommandSettings
     public string Benchmark { get; init; } = "mmlu";
 
     [CommandOption("--data <PATH>")]
-    [Description("MMLU folder in the original layout (dev/, val/, test/ with <subject>_<split>.csv), or a QLoRA JSON-lines file of pre-rendered prompts.")]
+    [Description("The benchmark's data. MMLU: a folder in the original layout (dev/, val/, test/ with <subject>_<split>.csv) or a QLoRA JSON-lines file of pre-rendered prompts. Default: the copy 'mmlu datasets download' put in the cache.")]
     public string? Data { get; init; }
 
     [CommandOption("--split <SPLIT>")]
@@ -47,9 +48,10 @@ internal class DataSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Data))
+        if (ResolvedData is null)
         {
-            return ValidationResult.Error("--data is required: an MMLU folder (dev/, val/, test/) or a QLoRA JSON file.");
+            return ValidationResult.Error(
+                $"no --data given and no downloaded {Benchmark} in {Path.Combine(DatasetCache.Root, Benchmark)}: run 'mmlu datasets download {Benchmark}' or pass --data DIR.");
         }
 
         if (Split is not ("test" or "val" or "dev"))
@@ -81,8 +83,11 @@ internal class DataSettings : CommandSettings
         return ValidationResult.Success();
     }
 
+    /// <summary><c>--data</c>, else the benchmark's folder in the download cache, else null.</summary>
+    public string? ResolvedData => string.IsNullOrWhiteSpace(Data) ? DatasetCache.Find(Benchmark) : Data;
+
     public PlanRequest ToPlanRequest(Grouping grouping = Grouping.Original) => new(
-        Data!,
+        ResolvedData!,
         Split,
         Shots,
         Style,
