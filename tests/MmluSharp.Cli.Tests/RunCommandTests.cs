@@ -126,6 +126,21 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task Permute_cyclic_asks_every_question_in_four_orders_and_reports_robustness()
+    {
+        var folder = Cli.TempFolder("permute");
+        var result = await Cli.RunAsync([.. RunArgs(folder, "anatomy", "3"), "--permute", "cyclic"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(12, File.ReadAllLines(Path.Combine(folder, "samples.jsonl")).Length);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
+        var analysis = doc.RootElement.GetProperty("analysis");
+        Assert.Equal(4, analysis.GetProperty("accuracy").EnumerateObject().Count());
+        Assert.Equal(3, analysis.GetProperty("counts").GetProperty("questions").GetInt64());
+        Assert.Contains("Answer-order robustness", File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Model_info_reads_the_gguf_header()
     {
         var result = Cli.Run("model", "info", TinyModel);

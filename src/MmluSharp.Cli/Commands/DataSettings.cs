@@ -42,6 +42,10 @@ internal class DataSettings : CommandSettings
     [Description("Only the first N questions of each subject.")]
     public int? Limit { get; init; }
 
+    [CommandOption("--permute <HOW>")]
+    [Description("cyclic: also ask every question with its options rotated (4 orders) and report accuracy per order, answers that stay the same and the letter bias.")]
+    public string? Permute { get; init; }
+
     [CommandOption("--max-samples <N>")]
     [Description("Only the first N questions overall (QLoRA's max_mmlu_samples, e.g. with its JSON files).")]
     public int? MaxSamples { get; init; }
@@ -95,5 +99,6 @@ internal class DataSettings : CommandSettings
         Limit,
         MaxSamples,
         Benchmark,
-        grouping);
+        grouping,
+        Permute);
 }

@@ -22,6 +22,11 @@ internal sealed class MmluBenchmark : IBenchmark
         var catalogue = MmluCatalogue.For(request.Grouping);
         if (File.Exists(request.Data))
         {
+            if (request.Permute is not null)
+            {
+                throw new ArgumentException("--permute needs the questions themselves; QLoRA's files hold rendered prompts.");
+            }
+
             var split = QloraSplit(request);
             var shots = Path.GetFileName(request.Data).StartsWith("five_shot", StringComparison.Ordinal) ? 5 : 0;
             return new BenchmarkPlan(FromQlora(request, split), split, shots, PreRenderedStyle, 1, catalogue);
@@ -33,7 +38,14 @@ internal sealed class MmluBenchmark : IBenchmark
             throw new ArgumentException("--shots must be between 0 and 5 (each MMLU dev file has 5 rows).");
         }
 
-        return new BenchmarkPlan(FromDirectory(request, style), request.Split, request.Shots, style.Name, style.Version, catalogue);
+        if (request.Permute is not (null or AnswerOrder.Cyclic))
+        {
+            throw new ArgumentException($"--permute must be {AnswerOrder.Cyclic}, not '{request.Permute}'.");
+        }
+
+        return new BenchmarkPlan(
+            FromDirectory(request, style), request.Split, request.Shots, style.Name, style.Version, catalogue,
+            request.Permute is null ? null : AnswerOrder.Analyze);
     }
 
     private static string QloraSplit(PlanRequest request)
@@ -59,7 +71,8 @@ internal sealed class MmluBenchmark : IBenchmark
             }
 
             var context = PromptBuilder.ForSubject(style, subject.Key, [.. shots.Take(request.Shots)]);
-            foreach (var question in Limit(subject, request.Limit))
+            var chosen = Limit(subject, request.Limit);
+            foreach (var question in request.Permute is null ? chosen : chosen.SelectMany(AnswerOrder.Rotations))
             {
                 items.Add(new PromptedQuestion(question, context.Build(question), style.Continuations(question.Choices.Count)));
             }

@@ -17,6 +17,24 @@ public sealed record Question(
     IReadOnlyList<string> Choices,
     int AnswerIndex)
 {
+    /// <summary>
+    /// How far the options were rotated from the file's order (answer-order robustness: option <c>i</c> here is
+    /// option <c>(i + Rotation) mod n</c> of the file); 0 for the question as written.
+    /// </summary>
+    public int Rotation { get; init; }
+
+    /// <summary>The question with its options rotated left by <paramref name="rotation"/>, gold moved with them.</summary>
+    public Question Rotated(int rotation)
+    {
+        var n = Choices.Count;
+        return this with
+        {
+            Choices = [.. Enumerable.Range(0, n).Select(i => Choices[(i + rotation) % n])],
+            AnswerIndex = (AnswerIndex - rotation + n) % n,
+            Rotation = rotation,
+        };
+    }
+
     /// <summary>The gold letter, <c>A</c> for index 0.</summary>
     public string AnswerLetter => Letters.Of(AnswerIndex);
 }

@@ -12,6 +12,7 @@ namespace MmluSharp.Results;
 /// <param name="PromptSha256">SHA-256 (hex) of the UTF-8 prompt actually scored.</param>
 /// <param name="Response">The generated text, for generative scoring.</param>
 /// <param name="Extraction">Which extraction rule found <paramref name="Pred"/> in <paramref name="Response"/>.</param>
+/// <param name="Rotation">How far the options were rotated (answer-order robustness); 0 as written.</param>
 public sealed record Sample(
     string Subject,
     int Index,
@@ -22,8 +23,12 @@ public sealed record Sample(
     int ShotsUsed,
     string PromptSha256,
     string? Response = null,
-    string? Extraction = null)
+    string? Extraction = null,
+    int Rotation = 0)
 {
+    /// <summary>Unique within a run, the same as its question's <see cref="Prompting.PromptedQuestion.Key"/>.</summary>
+    public string Key => Prompting.PromptedQuestion.KeyOf(Subject, Index, Rotation);
+
     /// <summary>A generated answer in which no letter was found (counted wrong, and counted apart).</summary>
     public bool Unparsed => Pred.Length == 0;
 }

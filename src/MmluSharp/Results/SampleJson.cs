@@ -15,6 +15,11 @@ internal static class SampleJson
             json.WriteStartObject();
             json.WriteString("subject", sample.Subject);
             json.WriteNumber("index", sample.Index);
+            if (sample.Rotation != 0)
+            {
+                json.WriteNumber("rotation", sample.Rotation);
+            }
+
             json.WriteString("gold", sample.Gold);
             json.WriteString("pred", sample.Pred);
             json.WriteBoolean("correct", sample.Correct);
@@ -60,6 +65,7 @@ internal static class SampleJson
             root.GetProperty("shots_used").GetInt32(),
             root.GetProperty("prompt_sha256").GetString()!,
             root.TryGetProperty("response", out var response) ? response.GetString() : null,
-            root.TryGetProperty("extraction", out var extraction) ? extraction.GetString() : null);
+            root.TryGetProperty("extraction", out var extraction) ? extraction.GetString() : null,
+            root.TryGetProperty("rotation", out var rotation) ? rotation.GetInt32() : 0);
     }
 }

@@ -50,7 +50,7 @@ public sealed class Evaluator(IQuestionScorer scorer, TimeProvider? timeProvider
         {
             foreach (var sample in log.Existing)
             {
-                done[PromptedQuestion.KeyOf(sample.Subject, sample.Index)] = sample;
+                done[sample.Key] = sample;
             }
 
             resumed = done.Count;
@@ -102,7 +102,7 @@ public sealed class Evaluator(IQuestionScorer scorer, TimeProvider? timeProvider
             {
                 var sample = scored.Sample;
                 log.Append([sample]);
-                done[PromptedQuestion.KeyOf(sample.Subject, sample.Index)] = sample;
+                done[sample.Key] = sample;
                 tokens.Value += scored.TokensDecoded;
                 progress?.Report(new RunProgress(done.Count, total, resumed, subject.Key, time.GetElapsedTime(started)));
             }

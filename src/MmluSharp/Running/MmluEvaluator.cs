@@ -31,7 +31,7 @@ public sealed class MmluEvaluator(IQuestionScorer scorer, TimeProvider? timeProv
         {
             await foreach (var scored in scorer.ScoreAsync([.. subject], cancellationToken).ConfigureAwait(false))
             {
-                byKey[PromptedQuestion.KeyOf(scored.Sample.Subject, scored.Sample.Index)] = scored.Sample;
+                byKey[scored.Sample.Key] = scored.Sample;
                 tokens += scored.TokensDecoded;
             }
         }

@@ -23,6 +23,7 @@ public static class PlanBuilder
             ["subjects"] = request.Subjects is null ? "all" : string.Join(",", request.Subjects.Order(StringComparer.Ordinal)),
             ["limit"] = request.Limit?.ToString(CultureInfo.InvariantCulture) ?? "none",
             ["max_samples"] = request.MaxSamples?.ToString(CultureInfo.InvariantCulture) ?? "none",
+            ["permute"] = request.Permute ?? "none",
         };
         return new RunPlan(items, settings)
         {

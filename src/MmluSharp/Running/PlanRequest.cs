@@ -12,6 +12,7 @@ namespace MmluSharp.Running;
 /// <param name="MaxSamples">Only the first N questions overall, after the other filters (QLoRA's <c>max_mmlu_samples</c>).</param>
 /// <param name="Benchmark">The benchmark's name, e.g. <c>mmlu</c>.</param>
 /// <param name="Grouping">For MMLU: the category mapping.</param>
+/// <param name="Permute"><c>cyclic</c>: also ask every question with its options rotated (answer-order robustness).</param>
 public sealed record PlanRequest(
     string Data,
     string Split,
@@ -21,4 +22,5 @@ public sealed record PlanRequest(
     int? Limit = null,
     int? MaxSamples = null,
     string Benchmark = "mmlu",
-    Grouping Grouping = Grouping.Original);
+    Grouping Grouping = Grouping.Original,
+    string? Permute = null);

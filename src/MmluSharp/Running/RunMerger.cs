@@ -38,8 +38,9 @@ public static class RunMerger
         var samples = shards.SelectMany(s => s.Samples)
             .OrderBy(s => s.Subject, StringComparer.Ordinal)
             .ThenBy(s => s.Index)
+            .ThenBy(s => s.Rotation)
             .ToList();
-        var duplicate = samples.GroupBy(s => PromptedQuestion.KeyOf(s.Subject, s.Index)).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = samples.GroupBy(s => s.Key).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new RunMismatchException($"question {duplicate.Key} was scored by more than one shard.");

@@ -72,7 +72,8 @@ public sealed class GenerativeScorer(IChatClient client, GenerativeOptions? opti
             item.Prompt.Shots.Count,
             LetterScoring.Sha256Hex(prompt),
             text,
-            extraction.Rule);
+            extraction.Rule,
+            question.Rotation);
         var tokens = (response.Usage?.InputTokenCount ?? 0) + (response.Usage?.OutputTokenCount ?? 0);
         return new ScoredSample(sample, tokens);
     }

@@ -44,7 +44,8 @@ public static class LetterScoring
             letters[best] == gold,
             logprobs,
             scored.ShotsUsed,
-            Sha256Hex(prompt.Render(scored.ShotsUsed)));
+            Sha256Hex(prompt.Render(scored.ShotsUsed)),
+            Rotation: question.Rotation);
     }
 
     internal static string Sha256Hex(string text) =>

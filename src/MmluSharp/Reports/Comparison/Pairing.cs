@@ -34,8 +34,8 @@ internal static class Pairing
             return "the runs used different prompts (" + string.Join(", ", differences) + "), so a question is not the same test in both";
         }
 
-        var keysA = a.Samples.Select(Key).ToHashSet(StringComparer.Ordinal);
-        var keysB = b.Samples.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var keysA = a.Samples.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var keysB = b.Samples.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var onlyA = keysA.Count(k => !keysB.Contains(k));
         var onlyB = keysB.Count(k => !keysA.Contains(k));
         return onlyA + onlyB == 0 ? null
@@ -45,18 +45,16 @@ internal static class Pairing
     /// <summary>Outcomes of both runs, question by question, grouped by subject (ordinal order, then index).</summary>
     public static IReadOnlyDictionary<string, (bool[] A, bool[] B)> Align(IReadOnlyList<Sample> a, IReadOnlyList<Sample> b)
     {
-        var right = b.ToDictionary(Key, s => s.Correct, StringComparer.Ordinal);
+        var right = b.ToDictionary(s => s.Key, s => s.Correct, StringComparer.Ordinal);
         return a.GroupBy(s => s.Subject, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,
                 g =>
                 {
-                    var ordered = g.OrderBy(s => s.Index).ToArray();
-                    return (ordered.Select(s => s.Correct).ToArray(), ordered.Select(s => right[Key(s)]).ToArray());
+                    var ordered = g.OrderBy(s => s.Index).ThenBy(s => s.Rotation).ToArray();
+                    return (ordered.Select(s => s.Correct).ToArray(), ordered.Select(s => right[s.Key]).ToArray());
                 },
                 StringComparer.Ordinal);
     }
-
-    private static string Key(Sample s) => s.Subject + "\u0000" + s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
