@@ -33,6 +33,20 @@ internal static class ResultsSummary
         }
 
         console.Write(table);
+        if (results.Analysis is { } analysis)
+        {
+            console.MarkupLineInterpolated($"[bold]{analysis.Title}[/]");
+            foreach (var (view, stats) in analysis.Accuracy)
+            {
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {view}: {Percent(stats.Accuracy)}% of {Count(stats.N)}"));
+            }
+
+            foreach (var note in analysis.Notes)
+            {
+                console.WriteLine("  " + note);
+            }
+        }
+
         var c = results.Calibration;
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
