@@ -29,35 +29,11 @@ public static class ReportFiles
         WriteText(path, w => HtmlReport.Write(results, w, examples));
 
     /// <summary>Writes the lm-evaluation-harness results file to <paramref name="path"/>.</summary>
-    public static void WriteLmEval(RunResults results, string path) => WriteAtomically(path, s => LmEvalExport.Write(results, s));
+    public static void WriteLmEval(RunResults results, string path) => IO.AtomicFile.Write(path, s => LmEvalExport.Write(results, s));
 
-    internal static void WriteText(string path, Action<TextWriter> write) => WriteAtomically(path, stream =>
+    internal static void WriteText(string path, Action<TextWriter> write) => IO.AtomicFile.Write(path, stream =>
     {
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         write(writer);
     });
-
-    private static void WriteAtomically(string path, Action<Stream> write)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var temp = path + ".tmp";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-    }
 }

@@ -1,31 +1,13 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using MmluSharp.IO;
 
 namespace MmluSharp.Results;
 
 /// <summary>Reads and writes <c>results.json</c> (snake_case, invariant, indented).</summary>
 public static class ResultsJson
 {
-    internal static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>Writes <paramref name="results"/> to <paramref name="path"/> atomically (temp file, then rename).</summary>
-    public static void Write(RunResults results, string path)
-    {
-        var temp = path + ".tmp";
-        using (var stream = File.Create(temp))
-        {
-            JsonSerializer.Serialize(stream, results, Options);
-            stream.WriteByte((byte)'\n');
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
+    public static void Write(RunResults results, string path) => JsonFiles.Write(path, results);
 
     /// <summary>Reads a <c>results.json</c>; a file of another schema is refused.</summary>
     public static RunResults Read(string path)
@@ -34,7 +16,7 @@ public static class ResultsJson
         RunResults? results;
         try
         {
-            results = JsonSerializer.Deserialize<RunResults>(stream, Options);
+            results = JsonSerializer.Deserialize<RunResults>(stream, JsonFiles.Options);
         }
         catch (JsonException e)
         {

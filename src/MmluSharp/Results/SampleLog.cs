@@ -41,19 +41,13 @@ public sealed class SampleLog : IDisposable
     }
 
     /// <summary>Writes <paramref name="samples"/> in their given order to <paramref name="path"/>, atomically.</summary>
-    public static void Rewrite(string path, IEnumerable<Sample> samples)
+    public static void Rewrite(string path, IEnumerable<Sample> samples) => IO.AtomicFile.Write(path, output =>
     {
-        var temp = path + ".tmp";
-        using (var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        foreach (var sample in samples)
         {
-            foreach (var sample in samples)
-            {
-                SampleJson.Write(output, sample);
-            }
+            SampleJson.Write(output, sample);
         }
-
-        File.Move(temp, path, overwrite: true);
-    }
+    });
 
     /// <summary>Reads every complete sample of a <c>samples.jsonl</c> without changing the file.</summary>
     public static IReadOnlyList<Sample> ReadAll(string path) => ParseComplete(File.ReadAllBytes(path), out _);

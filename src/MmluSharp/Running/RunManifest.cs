@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MmluSharp.IO;
 
 namespace MmluSharp.Running;
 
@@ -24,7 +25,7 @@ internal sealed record RunManifest(
 
         try
         {
-            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllBytes(path), Results.ResultsJson.Options);
+            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllBytes(path), JsonFiles.Options);
         }
         catch (JsonException e)
         {
@@ -49,11 +50,5 @@ internal sealed record RunManifest(
             .Where(k => after.GetValueOrDefault(k) != before.GetValueOrDefault(k))
             .Select(k => $"{k} {before.GetValueOrDefault(k) ?? "(none)"} → {after.GetValueOrDefault(k) ?? "(none)"}")];
 
-    public void Write(string folder)
-    {
-        var path = Path.Combine(folder, FileName);
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this, Results.ResultsJson.Options));
-        File.Move(temp, path, overwrite: true);
-    }
+    public void Write(string folder) => JsonFiles.Write(Path.Combine(folder, FileName), this);
 }

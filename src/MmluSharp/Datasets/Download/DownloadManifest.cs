@@ -25,27 +25,8 @@ internal sealed record DownloadManifest(
 {
     public const string CurrentSchema = "mmlusharp.dataset/1";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>Writes the manifest into <paramref name="folder"/> atomically (temporary file, then rename).</summary>
-    public void WriteTo(string folder)
-    {
-        var path = Path.Combine(folder, DatasetCache.ManifestFileName);
-        var temp = path + ".part";
-        using (var stream = File.Create(temp))
-        {
-            JsonSerializer.Serialize(stream, this, Options);
-            stream.WriteByte((byte)'\n');
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
+    public void WriteTo(string folder) => IO.JsonFiles.Write(Path.Combine(folder, DatasetCache.ManifestFileName), this);
 
     /// <summary>Reads the manifest of <paramref name="folder"/>.</summary>
     /// <exception cref="DatasetException">It is not a readable manifest.</exception>
@@ -55,7 +36,7 @@ internal sealed record DownloadManifest(
         try
         {
             using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize<DownloadManifest>(stream, Options) ?? throw new JsonException("null");
+            return JsonSerializer.Deserialize<DownloadManifest>(stream, IO.JsonFiles.Options) ?? throw new JsonException("null");
         }
         catch (JsonException e)
         {
