@@ -103,6 +103,75 @@ internal static class CsvParser
         return records;
     }
 
+    /// <summary>An invalid UTF-8 byte that <see cref="ParseLenient"/> decoded with its fallback code page.</summary>
+    /// <param name="Offset">0-based byte offset in the data.</param>
+    /// <param name="Line">1-based physical line holding the byte.</param>
+    /// <param name="Value">The byte.</param>
+    /// <param name="DecodedAs">The text it was read as.</param>
+    public sealed record ReplacedByte(long Offset, int Line, byte Value, string DecodedAs);
+
+    /// <summary>
+    /// Parses like <see cref="Parse(ReadOnlySpan{byte}, string, char, bool)"/>, except that a byte that is not valid
+    /// UTF-8 does not stop the parse: it is decoded with <paramref name="fallback"/> (a single-byte code page such as
+    /// Mac Roman) and listed in <paramref name="replaced"/>. Valid UTF-8 is parsed exactly as by <c>Parse</c>.
+    /// </summary>
+    /// <exception cref="DatasetException">The data is malformed CSV.</exception>
+    public static List<CsvRecord> ParseLenient(
+        ReadOnlySpan<byte> data,
+        string path,
+        Encoding fallback,
+        out IReadOnlyList<ReplacedByte> replaced,
+        char delimiter = ',',
+        bool allowBareQuotes = false)
+    {
+        ArgumentNullException.ThrowIfNull(fallback);
+        if (System.Text.Unicode.Utf8.IsValid(data))
+        {
+            replaced = [];
+            return Parse(data, path, delimiter, allowBareQuotes);
+        }
+
+        var list = new List<ReplacedByte>();
+        var repaired = new List<byte>(data.Length + 16);
+        var line = 1;
+        var pos = 0;
+        while (pos < data.Length)
+        {
+            var status = Rune.DecodeFromUtf8(data[pos..], out _, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                line += LineBreaksIn(data, pos, consumed);
+                repaired.AddRange(data.Slice(pos, consumed));
+                pos += consumed;
+                continue;
+            }
+
+            for (var i = pos; i < pos + consumed; i++)
+            {
+                var text = fallback.GetString([data[i]]);
+                if (text.Length == 0 || text.Any(c => c < '\x80'))
+                {
+                    text = "\uFFFD"; // never let a fallback byte become a delimiter, quote or line break
+                }
+
+                list.Add(new ReplacedByte(i, line, data[i], text));
+                repaired.AddRange(Encoding.UTF8.GetBytes(text));
+            }
+
+            pos += consumed;
+        }
+
+        replaced = list;
+        return Parse(CollectionsMarshal.AsSpan(repaired), path, delimiter, allowBareQuotes);
+    }
+
+    private static int LineBreaksIn(ReadOnlySpan<byte> data, int pos, int count)
+    {
+        // One byte at a time for valid text: LF ends a line, and so does a CR that no LF follows.
+        var b = data[pos];
+        return count == 1 && (b == Lf || (b == Cr && (pos + 1 == data.Length || data[pos + 1] != Lf))) ? 1 : 0;
+    }
+
     private static string QuotedField(ReadOnlySpan<byte> data, byte sep, ref int pos, ref int line, int recordLine, string path, List<byte> scratch)
     {
         pos++; // opening quote

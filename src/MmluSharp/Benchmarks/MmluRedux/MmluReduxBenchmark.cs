@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using MmluSharp.Datasets;
+using MmluSharp.Prompting;
+using MmluSharp.Running;
+
+namespace MmluSharp.Benchmarks.MmluRedux;
+
+/// <summary>
+/// MMLU-Redux (Gema et al., "Are We Done with MMLU?"): 5,700 MMLU test questions (100 per subject) re-annotated,
+/// read from the raw files of aryopg/mmlu-redux. Questions keep MMLU's gold and are prompted as MMLU's
+/// (<c>original</c> or <c>harness</c> style); the run's <see cref="BenchmarkPlan.Analyze"/> adds the accuracy on
+/// <c>ok</c> questions and against the annotators' corrected answers (<see cref="ReduxAnalysis"/>).
+/// Few-shot examples are the first K rows of MMLU's <c>dev</c> split, from an MMLU folder (original layout) beside
+/// the Redux folder: <c>&lt;data&gt;/../mmlu/dev</c>, as in the shared data and the download cache.
+/// </summary>
+internal sealed class MmluReduxBenchmark : IBenchmark
+{
+    /// <summary>The sibling folder holding MMLU in the original layout, for few-shot examples.</summary>
+    public const string MmluSibling = "mmlu";
+
+    public string Name => ReduxReader.Benchmark;
+
+    public IReadOnlyList<string> Styles { get; } = [.. PromptStyle.All.Select(s => s.Name)];
+
+    public BenchmarkPlan Plan(PlanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var style = PromptStyle.Parse(request.Style ?? PromptStyle.Original.Name);
+        if (request.Split != ReduxReader.Split)
+        {
+            throw new ArgumentException($"MMLU-Redux has only a test split, not '{request.Split}'.");
+        }
+
+        if (request.Shots is < 0 or > 5)
+        {
+            throw new ArgumentException("--shots must be between 0 and 5 (each MMLU dev file has 5 rows).");
+        }
+
+        var files = new ReduxDirectory(request.Data).Read(request.Subjects);
+        var shots = request.Shots == 0 ? null : ShotSource(request);
+        var items = new List<PromptedQuestion>();
+        foreach (var file in files)
+        {
+            var examples = shots is null ? [] : shots.Read("dev", file.Subject);
+            if (examples.Count < request.Shots)
+            {
+                throw DatasetException.At(shots!.FileOf("dev", file.Subject), 0, $"has {examples.Count} rows; {request.Shots} shots were asked for");
+            }
+
+            var context = PromptBuilder.ForSubject(style, file.Subject, [.. examples.Take(request.Shots)]);
+            var rows = request.Limit is int n ? file.Rows.Take(n) : file.Rows;
+            items.AddRange(rows.Select(row => new PromptedQuestion(row.Question, context.Build(row.Question), style.Continuations(row.Question.Choices.Count))));
+        }
+
+        var annotations = files.SelectMany(f => f.Rows)
+            .ToFrozenDictionary(r => PromptedQuestion.KeyOf(r.Question.Subject, r.Question.Index), StringComparer.Ordinal);
+        var notes = files.SelectMany(f => f.Notes).ToList();
+        return new BenchmarkPlan(
+            items, ReduxReader.Split, request.Shots, style.Name, style.Version, MmluCatalogue.For(request.Grouping),
+            samples => ReduxAnalysis.Analyze(annotations, notes, samples));
+    }
+
+    /// <summary>The MMLU folder beside the Redux one, which must have a <c>dev</c> split.</summary>
+    /// <exception cref="ArgumentException">There is none.</exception>
+    private static MmluDirectory ShotSource(PlanRequest request)
+    {
+        var redux = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Data));
+        var mmlu = Path.Combine(Path.GetDirectoryName(redux) ?? redux, MmluSibling);
+        if (!Directory.Exists(Path.Combine(mmlu, "dev")))
+        {
+            throw new ArgumentException(
+                $"{request.Shots}-shot MMLU-Redux needs MMLU's dev split: expected MMLU in the original layout at {mmlu} (with dev/<subject>_dev.csv), "
+                + "beside the Redux folder. Put it there (e.g. 'mmlu datasets download mmlu') or run with --shots 0.");
+        }
+
+        return new MmluDirectory(mmlu);
+    }
+}
