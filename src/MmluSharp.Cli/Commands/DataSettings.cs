@@ -12,7 +12,7 @@ namespace MmluSharp.Cli.Commands;
 internal class DataSettings : CommandSettings
 {
     [CommandOption("--benchmark <NAME>")]
-    [Description("The benchmark: mmlu (default). Its data comes from --data.")]
+    [Description("The benchmark: mmlu (default), cmmlu, mmlu-pro or mmlu-redux. Its data comes from --data, else from 'mmlu datasets download'.")]
     [DefaultValue("mmlu")]
     public string Benchmark { get; init; } = "mmlu";
 
@@ -31,7 +31,7 @@ internal class DataSettings : CommandSettings
     public int Shots { get; init; } = 5;
 
     [CommandOption("--style <STYLE>")]
-    [Description("Prompt style. MMLU: original (hendrycks/test evaluate.py, QLoRA; the default) or harness (lm-evaluation-harness mmlu).")]
+    [Description("Prompt style (the first is the default). mmlu and mmlu-redux: original (hendrycks/test evaluate.py, QLoRA) or harness (lm-evaluation-harness). cmmlu: cmmlu (the authors' code) or harness. mmlu-pro: cot (TIGER-Lab chain of thought, for --scoring generate) or letter.")]
     public string? Style { get; init; }
 
     [CommandOption("--subjects <LIST>")]

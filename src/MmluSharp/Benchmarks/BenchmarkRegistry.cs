@@ -3,7 +3,13 @@ namespace MmluSharp.Benchmarks;
 /// <summary>The benchmarks <c>mmlu run --benchmark</c> knows.</summary>
 public static class BenchmarkRegistry
 {
-    private static readonly IBenchmark[] Known = [new MmluBenchmark()];
+    private static readonly IBenchmark[] Known =
+    [
+        new MmluBenchmark(),
+        new Cmmlu.CmmluBenchmark(),
+        new MmluPro.MmluProBenchmark(),
+        new MmluRedux.MmluReduxBenchmark(),
+    ];
 
     /// <summary>Every known benchmark, MMLU first.</summary>
     public static IReadOnlyList<IBenchmark> All => Known;

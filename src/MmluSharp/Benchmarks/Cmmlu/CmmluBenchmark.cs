@@ -1,0 +1,85 @@
+using System.Globalization;
+using MmluSharp.Datasets;
+using MmluSharp.Prompting;
+using MmluSharp.Running;
+
+namespace MmluSharp.Benchmarks.Cmmlu;
+
+/// <summary>
+/// CMMLU (haonan-li/CMMLU): 67 Chinese subjects, split <c>test</c> (or <c>dev</c>), shots from the start of each
+/// subject's dev file (5 rows), prompts in the authors' <c>cmmlu</c> style or lm-evaluation-harness' <c>harness</c>.
+/// </summary>
+internal sealed class CmmluBenchmark : IBenchmark
+{
+    private const int MaxShots = 5;
+
+    public string Name => CmmluCatalogue.Benchmark;
+
+    public IReadOnlyList<string> Styles { get; } = [.. CmmluStyle.All.Select(s => s.Name)];
+
+    public BenchmarkPlan Plan(PlanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var style = CmmluStyle.Parse(request.Style ?? CmmluStyle.Authors.Name);
+        if (request.Shots is < 0 or > MaxShots)
+        {
+            throw new ArgumentException("--shots must be between 0 and 5 (each CMMLU dev file has 5 rows).");
+        }
+
+        if (request.Permute is not null)
+        {
+            throw new ArgumentException("--permute is not available for CMMLU yet.");
+        }
+
+        if (request.Split is not ("test" or "dev"))
+        {
+            throw new ArgumentException($"CMMLU has the splits test and dev, not '{request.Split}'.");
+        }
+
+        var directory = new CmmluDirectory(request.Data);
+        var items = new List<PromptedQuestion>();
+        foreach (var subject in Chosen(directory, request))
+        {
+            var questions = directory.Read(request.Split, subject);
+            var dev = request.Shots == 0 ? [] : directory.Read("dev", subject);
+            if (dev.Count < request.Shots)
+            {
+                throw DatasetException.At(directory.FileOf("dev", subject), 0,
+                    string.Create(CultureInfo.InvariantCulture, $"has {dev.Count} rows; {request.Shots} shots were asked for"));
+            }
+
+            var header = CmmluStyle.Header(subject);
+            var shots = Array.AsReadOnly(dev.Take(request.Shots).Select(style.Shot).ToArray());
+            var continuations = style.Continuations(4);
+            foreach (var question in request.Limit is int n ? questions.Take(n) : questions)
+            {
+                items.Add(new PromptedQuestion(question, new Prompt(header, shots, style.Query(question)), continuations));
+            }
+        }
+
+        return new BenchmarkPlan(items, request.Split, request.Shots, style.Name, style.Version, CmmluCatalogue.Catalogue, CmmluAnalysis.Analyze);
+    }
+
+    private static IReadOnlyList<string> Chosen(CmmluDirectory directory, PlanRequest request)
+    {
+        var available = directory.Subjects(request.Split);
+        var unlisted = available.Where(s => !CmmluCatalogue.ChineseNames.ContainsKey(s)).ToList();
+        if (unlisted.Count > 0)
+        {
+            throw DatasetException.At(Path.Combine(directory.Root, request.Split), 0, $"not CMMLU subjects: {string.Join(", ", unlisted)}");
+        }
+
+        if (request.Subjects is null)
+        {
+            return available;
+        }
+
+        var unknown = request.Subjects.Where(s => !available.Contains(s, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw DatasetException.At(Path.Combine(directory.Root, request.Split), 0, $"unknown subject(s) for split '{request.Split}': {string.Join(", ", unknown)}");
+        }
+
+        return [.. request.Subjects.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using MmluSharp.Datasets;
+using MmluSharp.Prompting;
+using MmluSharp.Running;
+
+namespace MmluSharp.Benchmarks.MmluPro;
+
+/// <summary>
+/// MMLU-Pro (TIGER-Lab): 14 categories as subjects, split <c>test</c> (or <c>validation</c>), shots the first rows of
+/// the category in <c>validation</c> (5 each), prompts in TIGER-Lab's chain-of-thought <c>cot</c> style or our
+/// direct-answer <c>letter</c> style; 3 to 10 options.
+/// </summary>
+internal sealed class MmluProBenchmark : IBenchmark
+{
+    private const string ShotSplit = "validation";
+    private const int MaxShots = 5;
+
+    public string Name => MmluProCatalogue.Benchmark;
+
+    public IReadOnlyList<string> Styles { get; } = [.. MmluProStyle.All.Select(s => s.Name)];
+
+    public BenchmarkPlan Plan(PlanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var style = MmluProStyle.Parse(request.Style ?? MmluProStyle.Cot.Name);
+        if (request.Shots is < 0 or > MaxShots)
+        {
+            throw new ArgumentException("--shots must be between 0 and 5 (MMLU-Pro's validation split has 5 rows per category).");
+        }
+
+        if (request.Permute is not null)
+        {
+            throw new ArgumentException("--permute is not available for MMLU-Pro yet.");
+        }
+
+        if (request.Split is not ("test" or ShotSplit))
+        {
+            throw new ArgumentException($"MMLU-Pro has the splits test and validation, not '{request.Split}'.");
+        }
+
+        if (!Directory.Exists(request.Data))
+        {
+            throw DatasetException.At(request.Data, 0, "MMLU-Pro folder not found (expected parquet/test-00000-of-00001.parquet)");
+        }
+
+        var records = MmluProReader.Read(request.Data, request.Split);
+        var shotRecords = request.Shots == 0 ? [] : request.Split == ShotSplit ? records : MmluProReader.Read(request.Data, ShotSplit);
+        var items = new List<PromptedQuestion>();
+        foreach (var subject in Chosen(records, request))
+        {
+            var shots = shotRecords.Where(r => r.Question.Subject == subject).Take(request.Shots).ToList();
+            if (shots.Count < request.Shots)
+            {
+                throw DatasetException.At(MmluProReader.FileOf(request.Data, ShotSplit), 0,
+                    string.Create(CultureInfo.InvariantCulture, $"has {shots.Count} rows of {subject}; {request.Shots} shots were asked for"));
+            }
+
+            var questions = records.Where(r => r.Question.Subject == subject);
+            var rendered = Array.AsReadOnly(shots.Select(style.Shot).ToArray());
+            string? header = null;
+            foreach (var record in request.Limit is int n ? questions.Take(n) : questions)
+            {
+                header ??= style.Header(record.Category);
+                var question = record.Question;
+                items.Add(new PromptedQuestion(question, new Prompt(header, rendered, style.Query(question)), MmluProStyle.Continuations(question.Choices.Count)));
+            }
+        }
+
+        var inconsistent = records.Concat(request.Split == ShotSplit ? [] : shotRecords).Where(r => r.Inconsistent).ToList();
+        var padding = records.Sum(r => r.PaddingDropped);
+        return new BenchmarkPlan(items, request.Split, request.Shots, style.Name, style.Version, MmluProCatalogue.Catalogue,
+            MmluProAnalysis.For(request.Split, inconsistent, padding));
+    }
+
+    private static IReadOnlyList<string> Chosen(IReadOnlyList<MmluProRecord> records, PlanRequest request)
+    {
+        var available = records.Select(r => r.Question.Subject).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (request.Subjects is null)
+        {
+            return available;
+        }
+
+        var unknown = request.Subjects.Where(s => !available.Contains(s, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw DatasetException.At(MmluProReader.FileOf(request.Data, request.Split), 0,
+                $"unknown subject(s) for split '{request.Split}': {string.Join(", ", unknown)} (subjects are the categories with '_' for spaces: {string.Join(", ", available)})");
+        }
+
+        return [.. request.Subjects.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+}
