@@ -40,4 +40,26 @@ public class MergeCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("style original/v1 → harness/v1", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_merged_run_recomputes_the_benchmark_analysis_of_the_unsharded_run()
+    {
+        var whole = Cli.TempFolder("pwhole");
+        var first = Cli.TempFolder("ps1");
+        var second = Cli.TempFolder("ps2");
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(whole, "--permute", "cyclic"))).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(first, "--permute", "cyclic", "--shard", "1/2"))).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(second, "--permute", "cyclic", "--shard", "2/2"))).ExitCode);
+
+        var merged = Cli.TempFolder("pmerged");
+        Assert.Equal(0, Cli.Run("merge", first, second, "--out", merged).ExitCode);
+
+        static string Analysis(string folder)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
+            return doc.RootElement.GetProperty("analysis").GetRawText();
+        }
+
+        Assert.Equal(Analysis(whole), Analysis(merged));
+    }
 }

@@ -55,6 +55,20 @@ public class ReportCommandTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--format must be lm-eval", result.Output, StringComparison.Ordinal);
     }
+    [Fact]
+    public void The_lm_eval_export_refuses_runs_of_other_benchmarks()
+    {
+        var root = Cli.TempFolder("lmeval-cmmlu");
+        var path = ReportRuns.Write(Path.Combine(root, "a"), "m", shots: 5, questions: 4);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"benchmark\": \"mmlu\"", "\"benchmark\": \"cmmlu\"", StringComparison.Ordinal));
+        var output = Path.Combine(root, "lm-eval.json");
+
+        var result = Cli.Run("report", path, "--format", "lm-eval", "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("this run is cmmlu", result.Output.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
 }
 
 /// <summary>Writes run folders (results.json + samples.jsonl) for the report and compare commands.</summary>
@@ -70,9 +84,12 @@ internal static class ReportRuns
         {
             for (var i = 0; i < questions; i++)
             {
+                // The gold answer belongs to the question; runs (shift) differ in which they get right.
+                var gold = ((i * 7) + (j * 3)) % 10 < 4 + j ? "A" : "B";
                 var right = ((i * 7) + (j * 3) + shift) % 10 < 4 + j;
-                var logprobs = new Dictionary<string, double>(StringComparer.Ordinal) { ["A"] = -0.5, ["B"] = -1.5, ["C"] = -2, ["D"] = -2.5 };
-                list.Add(new Sample(subject, i, right ? "A" : "B", "A", right, logprobs, shots, new string('0', 64)));
+                var pred = right ? gold : (gold == "A" ? "B" : "A");
+                var logprobs = new Dictionary<string, double>(StringComparer.Ordinal) { [pred] = -0.5, [pred == "A" ? "B" : "A"] = -1.5, ["C"] = -2, ["D"] = -2.5 };
+                list.Add(new Sample(subject, i, gold, pred, right, logprobs, shots, new string('0', 64)));
             }
         }
 

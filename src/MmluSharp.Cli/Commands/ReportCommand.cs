@@ -12,6 +12,11 @@ internal sealed class ReportCommand(IAnsiConsole console) : Command<ReportSettin
     public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
         var results = ResultsJson.Read(settings.Results);
+        if (settings.Out is not null && results.Benchmark != "mmlu")
+        {
+            throw new InvalidDataException(
+                $"{settings.Results}: --format lm-eval writes lm-evaluation-harness' mmlu task, and this run is {results.Benchmark}.");
+        }
         if (settings.Markdown is null && settings.Html is null && settings.Out is null)
         {
             console.Write(new Text(MarkdownReport.ToText(results)));

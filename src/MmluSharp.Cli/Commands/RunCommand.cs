@@ -63,16 +63,14 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             var outcome = await new RunProgressView(console).RunAsync(progress =>
                 new Evaluator(setup.Scorer).RunAsync(plan with { Settings = settingsOfRun }, description, folder, progress, cancellationToken))
                 .ConfigureAwait(false);
-            if (!outcome.AlreadyComplete)
+            if (!outcome.AlreadyComplete && setup.Usage() is { } usage)
             {
-                if (setup.Usage() is { } usage)
-                {
-                    outcome = outcome with { Results = outcome.Results with { Api = usage } };
-                    ResultsJson.Write(outcome.Results, Path.Combine(folder, Evaluator.ResultsFile));
-                }
-
-                ReportFiles.WriteRunFolder(outcome.Results, folder);
+                outcome = outcome with { Results = outcome.Results with { Api = usage } };
+                ResultsJson.Write(outcome.Results, Path.Combine(folder, Evaluator.ResultsFile));
             }
+
+            // Always: reports are views of results.json, and a run killed just after writing it has none yet.
+            ReportFiles.WriteRunFolder(outcome.Results, folder);
 
             ResultsSummary.Write(console, outcome, folder);
             return 0;

@@ -48,7 +48,7 @@ internal sealed class RunSettings : DataSettings
     public int MaxTokens { get; init; } = 256;
 
     [CommandOption("-o|--out <DIR>")]
-    [Description("Run folder for results.json, samples.jsonl and run.json (default: runs/<model>-<split>-<K>shot-<style>). Running the same command again on it resumes an interrupted run.")]
+    [Description("Run folder for results.json, samples.jsonl, run.json and the reports (default: runs/<model>-<benchmark>-<split>-<K>shot-<style>[-shardIofN]). Running the same command again on it resumes an interrupted run.")]
     public string? Out { get; init; }
 
     [CommandOption("--scoring <METHOD>")]
@@ -87,6 +87,8 @@ internal sealed class RunSettings : DataSettings
     [Description("F32 KV cache and no flash attention: scores equal to evaluating every prompt from scratch (slower).")]
     public bool ExactKv { get; init; }
 
+    private static int MaxThreads => 4 * Environment.ProcessorCount;
+
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Model))
@@ -122,6 +124,11 @@ internal sealed class RunSettings : DataSettings
         if (Threads is <= 0 || Context is <= 0 || Batch <= 0 || Parallel <= 0)
         {
             return ValidationResult.Error("--threads, --context, --batch and --parallel must be positive.");
+        }
+
+        if (Threads > MaxThreads)
+        {
+            return ValidationResult.Error($"--threads must be at most {MaxThreads} (4 × the {Environment.ProcessorCount} cores here).");
         }
 
         if (Shard is not null)

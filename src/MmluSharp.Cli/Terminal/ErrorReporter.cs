@@ -23,6 +23,7 @@ internal static class ErrorReporter
             OperationCanceledException => (Interrupted, "interrupted; everything scored so far is saved: run the same command to continue."),
             DatasetException or ModelLoadException or RunMismatchException or EndpointException => (BadInput, exception.Message),
             CommandAppException => (BadInput, exception.Message),
+            System.ClientModel.ClientResultException http => (BadInput, $"the chat server failed: {http.Message}"),
             FileNotFoundException f => (BadInput, $"{f.FileName ?? "file"}: not found"),
             DirectoryNotFoundException or UnauthorizedAccessException or IOException => (BadInput, exception.Message),
             InvalidDataException => (BadInput, exception.Message),

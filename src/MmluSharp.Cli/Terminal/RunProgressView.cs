@@ -58,7 +58,9 @@ internal sealed class RunProgressView(IAnsiConsole console, TimeSpan? plainInter
             }
 
             lastLine = value.Elapsed;
-            var remaining = value.Remaining is { } r ? $", {r:hh\\:mm\\:ss} left" : string.Empty;
+            var remaining = value.Remaining is { } r
+                ? string.Create(CultureInfo.InvariantCulture, $", {(int)r.TotalHours}:{r:mm\\:ss} left")
+                : string.Empty;
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{value.Completed}/{value.Total} questions ({100.0 * value.Completed / Math.Max(1, value.Total):F1}%), {value.QuestionsPerSecond:F1} q/s{remaining}, {value.Subject}"));

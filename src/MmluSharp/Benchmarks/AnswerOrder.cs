@@ -25,11 +25,12 @@ internal static class AnswerOrder
             g => AccuracyStats.Of(g.Count(s => s.Correct), g.Count()),
             StringComparer.Ordinal);
 
-        // The option chosen, in the file's order: position p under rotation r is option (p + r) mod n.
+        // The option chosen, in the file's order: position p under rotation r is option (p + r) mod n, where a
+        // question with n options is asked in n rotations (generated answers carry no log-probabilities to count).
         var questions = samples.GroupBy(s => (s.Subject, s.Index)).ToList();
         var consistent = questions.Count(q =>
             q.All(s => s.Pred.Length > 0)
-            && q.Select(s => (Letters.IndexOf(s.Pred) + s.Rotation) % s.LogProbs.Count).Distinct().Count() == 1);
+            && q.Select(s => (Letters.IndexOf(s.Pred) + s.Rotation) % q.Count()).Distinct().Count() == 1);
 
         var counts = new Dictionary<string, long>(StringComparer.Ordinal)
         {
@@ -40,7 +41,8 @@ internal static class AnswerOrder
         {
             string.Create(CultureInfo.InvariantCulture, $"{Share(consistent, questions.Count)} of questions get the same option whatever its position."),
         };
-        foreach (var letter in samples.SelectMany(s => s.LogProbs.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var options = questions.Count == 0 ? 0 : questions.Max(q => q.Count());
+        foreach (var letter in Letters.First(options))
         {
             var predicted = samples.Count(s => s.Pred == letter);
             var gold = samples.Count(s => s.Gold == letter);

@@ -36,6 +36,11 @@ public static class PromptsJsonlWriter
             json.WriteNumber("index", question.Index);
             json.WriteNumber("shots", prompt.Shots.Count);
             json.WriteString("style", style);
+            if (question.Rotation != 0)
+            {
+                json.WriteNumber("rotation", question.Rotation);
+            }
+
             json.WritePropertyName("prompt");
             json.WriteStringValueSegment(prompt.Header, isFinalSegment: false);
             foreach (var shot in prompt.Shots)

@@ -12,7 +12,6 @@ internal static class RunReportTables
         IReadOnlyList<AccuracyRow> subcategories, IReadOnlyList<AccuracyRow> subjects) =>
     [
         Overall(results, overall),
-        .. Analysis(results.Analysis),
         ReportTable.Of("Categories", 1, ["category", .. AccuracyColumns], categories.Select(r => Cells(r, [r.Name]))),
         ReportTable.Of("Subcategories", 2, ["subcategory", "category", .. AccuracyColumns], subcategories.Select(r => Cells(r, [r.Name, r.Group]))),
         ReportTable.Of(
@@ -20,6 +19,9 @@ internal static class RunReportTables
             subjects.Select((r, i) => Cells(r, [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name, r.Group])),
             "Sorted by accuracy, best first. Chance is 25%."),
         Calibration(results.Calibration),
+
+        // After the five tables the HTML report places its charts beside (it finds them by position).
+        .. Analysis(results.Analysis),
         WhatRan(results),
         Timing(results),
     ];

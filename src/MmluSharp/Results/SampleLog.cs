@@ -23,7 +23,7 @@ public sealed class SampleLog : IDisposable
         var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
-        var existing = ParseComplete(bytes, out var good);
+        var existing = ParseComplete(bytes, path, out var good);
         stream.SetLength(good);
         stream.Position = good;
         return new SampleLog(stream, existing);
@@ -50,9 +50,15 @@ public sealed class SampleLog : IDisposable
     });
 
     /// <summary>Reads every complete sample of a <c>samples.jsonl</c> without changing the file.</summary>
-    public static IReadOnlyList<Sample> ReadAll(string path) => ParseComplete(File.ReadAllBytes(path), out _);
+    public static IReadOnlyList<Sample> ReadAll(string path) => ParseComplete(File.ReadAllBytes(path), path, out _);
 
-    private static List<Sample> ParseComplete(byte[] bytes, out int goodLength)
+    /// <summary>
+    /// The samples of every complete line. A write cut by a kill can only leave a last line without its newline,
+    /// which is left out (<paramref name="goodLength"/> ends before it); a complete line that is not a sample is
+    /// damage, and is reported rather than dropped with everything after it.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A complete line is not a sample.</exception>
+    private static List<Sample> ParseComplete(byte[] bytes, string path, out int goodLength)
     {
         var samples = new List<Sample>();
         goodLength = 0;
@@ -68,9 +74,10 @@ public sealed class SampleLog : IDisposable
             {
                 samples.Add(SampleJson.Parse(bytes.AsSpan(goodLength, end - goodLength)));
             }
-            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
-                break;
+                throw new InvalidDataException(
+                    $"{path}:{samples.Count + 1}: not a sample ({e.Message}); repair or delete that line, or start the run in a new folder.", e);
             }
 
             goodLength = end + 1;

@@ -78,7 +78,7 @@ public sealed class Evaluator(IQuestionScorer scorer, TimeProvider? timeProvider
         var ordered = plan.Items.Select(item => done[item.Key]).ToList();
         SampleLog.Rewrite(samplesPath, ordered);
         var seconds = manifest.ElapsedSeconds;
-        var timing = new TimingStats(seconds, seconds > 0 ? ordered.Count / seconds : 0, manifest.TokensDecoded);
+        var timing = TimingStats.Of(seconds, ordered.Count, manifest.TokensDecoded);
         var results = Aggregator.Aggregate(ordered, description, timing) with { Analysis = plan.Analyze?.Invoke(ordered) };
         ResultsJson.Write(results, resultsPath);
         return new RunOutcome(results, resumed, ordered.Count - resumed, AlreadyComplete: false);

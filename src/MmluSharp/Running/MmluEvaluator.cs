@@ -38,7 +38,7 @@ public sealed class MmluEvaluator(IQuestionScorer scorer, TimeProvider? timeProv
 
         var samples = questions.Select(q => byKey[q.Key]).ToList();
         var seconds = time.GetElapsedTime(started).TotalSeconds;
-        var timing = new TimingStats(seconds, seconds > 0 ? samples.Count / seconds : 0, tokens);
+        var timing = TimingStats.Of(seconds, samples.Count, tokens);
         return (Aggregator.Aggregate(samples, description with { Scoring = scorer.Method }, timing), samples);
     }
 }

@@ -52,14 +52,36 @@ public static class RunMerger
         var description = new RunDescription(
             results.Benchmark, results.Split, results.Shots, results.Style, results.Scoring, results.Model, results.Run,
             CatalogueOf(shards.Select(s => s.Results)));
-        var merged = Aggregator.Aggregate(
-            samples, description, new TimingStats(seconds, seconds > 0 ? samples.Count / seconds : 0, tokens));
+        var merged = Aggregator.Aggregate(samples, description, TimingStats.Of(seconds, samples.Count, tokens))
+            with { Analysis = Analyze(shards, settings, samples) };
 
         Directory.CreateDirectory(folder);
         SampleLog.Rewrite(Path.Combine(folder, Evaluator.SamplesFile), samples);
         ResultsJson.Write(merged, Path.Combine(folder, Evaluator.ResultsFile));
         (RunManifest.New(settings) with { ElapsedSeconds = seconds, TokensDecoded = tokens }).Write(folder);
         return merged;
+    }
+
+    /// <summary>
+    /// What the benchmark adds from all samples (e.g. MMLU-Redux annotations, answer-order robustness): recomputed
+    /// from the data the shards read, since no shard saw every sample.
+    /// </summary>
+    private static BenchmarkAnalysis? Analyze(List<ShardRun> shards, Dictionary<string, string> settings, List<Sample> samples)
+    {
+        if (shards.All(s => s.Results.Analysis is null))
+        {
+            return null;
+        }
+
+        try
+        {
+            return PlanBuilder.Build(PlanBuilder.RequestFrom(settings)).Analyze?.Invoke(samples);
+        }
+        catch (Exception e) when (e is DatasetException or ArgumentException or IOException)
+        {
+            throw new RunMismatchException(
+                $"the shards' {shards[0].Results.Analysis!.Title} must be recomputed from the data they read, and that failed: {e.Message}", e);
+        }
     }
 
     /// <summary>The catalogue the shards were aggregated with, as their results recorded it.</summary>

@@ -26,13 +26,16 @@ public sealed class GenerativeScorer(IChatClient client, GenerativeOptions? opti
     public async IAsyncEnumerable<ScoredSample> ScoreAsync(
         IReadOnlyList<PromptedQuestion> questions, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var channel = Channel.CreateUnbounded<ScoredSample>();
+        // The producer stops as soon as the consumer does (an error while saving a sample, Ctrl+C), and never runs
+        // far ahead of it.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<ScoredSample>(settings.Concurrency * 2);
         var producer = Task.Run(
             async () =>
             {
                 try
                 {
-                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken };
+                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = stop.Token };
                     await Parallel.ForEachAsync(questions, parallel, async (question, token) =>
                         await channel.Writer.WriteAsync(await ScoreOneAsync(question, token).ConfigureAwait(false), token).ConfigureAwait(false))
                         .ConfigureAwait(false);
@@ -45,12 +48,18 @@ public sealed class GenerativeScorer(IChatClient client, GenerativeOptions? opti
             },
             CancellationToken.None);
 
-        await foreach (var sample in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            yield return sample;
+            await foreach (var sample in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return sample;
+            }
         }
-
-        await producer.ConfigureAwait(false);
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ConfigureAwait(false);
+        }
     }
 
     private async Task<ScoredSample> ScoreOneAsync(PromptedQuestion item, CancellationToken cancellationToken)

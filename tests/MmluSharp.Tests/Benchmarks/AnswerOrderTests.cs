@@ -49,4 +49,17 @@ public class AnswerOrderTests
         Assert.Equal(2, analysis.Counts["gold A"]);
         Assert.Contains("A is predicted for 62.5% of questions and is gold for 25.0%.", analysis.Notes);
     }
+
+    [Fact]
+    public void Generated_answers_without_log_probabilities_are_analysed_too()
+    {
+        Sample Generated(int rotation, string pred) =>
+            Answer(0, rotation, pred) with { LogProbs = new Dictionary<string, double>(), Response = "Answer: " + pred };
+
+        var analysis = AnswerOrder.Analyze([Generated(0, "C"), Generated(1, "B"), Generated(2, "A"), Generated(3, "")]);
+
+        Assert.Equal(0, analysis.Counts["answered consistently in every rotation"]);
+        Assert.Equal(1, analysis.Counts["predicted A"]);
+        Assert.Equal(1, analysis.Counts["gold D"]);
+    }
 }

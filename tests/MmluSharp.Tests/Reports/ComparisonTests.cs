@@ -49,6 +49,19 @@ public class ComparisonTests
     }
 
     [Fact]
+    public void Runs_of_different_benchmarks_or_with_other_gold_answers_under_the_same_numbers_are_not_paired()
+    {
+        var redux = Run("redux", ReportFixture.Samples());
+        redux = redux with { Results = redux.Results with { Benchmark = "mmlu-redux" } };
+        Assert.Contains("benchmark mmlu vs mmlu-redux", RunComparison.Build([Baseline, redux]).Pairs.Single().Refusal, StringComparison.Ordinal);
+
+        var otherData = Run("other", [.. ReportFixture.Samples().Select((s, i) => i == 0 ? s with { Gold = s.Gold == "A" ? "B" : "A" } : s)]);
+        Assert.Equal(
+            "the runs scored different questions under the same numbers (1 have another gold answer)",
+            RunComparison.Build([Baseline, otherData]).Pairs.Single().Refusal);
+    }
+
+    [Fact]
     public void A_run_without_samples_is_compared_by_accuracy_only()
     {
         var pair = RunComparison.Build([Baseline, Better with { Samples = null }]).Pairs.Single();

@@ -26,16 +26,18 @@ internal static class ReportFixture
             var threshold = 2 + (j % 6) + boost;
             for (var i = 0; i < questions; i++)
             {
+                // The gold answer is the question's (the same in every run); runs differ in which they get right.
+                var gold = ((i * 7) + (j * 3)) % 10 < 2 + (j % 6) ? "A" : "B";
                 var right = ((i * 7) + (j * 3) + shift) % 10 < threshold;
                 var top = 0.3 + (0.65 * ((i * 13) % questions) / questions);
                 var rest = (1 - top) / 3;
                 var p = new[] { top, rest, rest, rest };
-                var gold = right ? "A" : "B";
+                var pred = right ? gold : (gold == "A" ? "B" : "A");
                 var logprobs = new Dictionary<string, double>(StringComparer.Ordinal)
                 {
-                    ["A"] = Math.Log(p[0]), ["B"] = Math.Log(p[1]), ["C"] = Math.Log(p[2]), ["D"] = Math.Log(p[3]),
+                    ["A"] = Math.Log(pred == "A" ? p[0] : p[1]), ["B"] = Math.Log(pred == "B" ? p[0] : p[1]), ["C"] = Math.Log(p[2]), ["D"] = Math.Log(p[3]),
                 };
-                samples.Add(new Sample(Subjects[j], i, gold, "A", right, logprobs, 5, new string('a', 64)));
+                samples.Add(new Sample(Subjects[j], i, gold, pred, right, logprobs, 5, new string('a', 64)));
             }
         }
 

@@ -40,4 +40,22 @@ public class SampleLogTests
 
         Assert.Equal([0, 1], SampleLog.ReadAll(path).Select(s => s.Index));
     }
+
+    [Fact]
+    public void A_damaged_complete_line_is_reported_with_its_line_and_nothing_is_dropped()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-log").FullName, "samples.jsonl");
+        using (var log = SampleLog.Open(path))
+        {
+            log.Append([SampleFactory.Right("anatomy", 0)]);
+        }
+
+        var first = File.ReadAllText(path);
+        File.AppendAllText(path, "{\"subject\":\"anatomy\",\"index\":1.5}\n" + first.Replace("\"index\":0", "\"index\":2", StringComparison.Ordinal), Encoding.UTF8);
+
+        var length = new FileInfo(path).Length;
+        var error = Assert.Throws<InvalidDataException>(() => SampleLog.Open(path));
+        Assert.Contains("samples.jsonl:2:", error.Message, StringComparison.Ordinal);
+        Assert.Equal(length, new FileInfo(path).Length);
+    }
 }

@@ -36,6 +36,11 @@ internal sealed class MmluReduxBenchmark : IBenchmark
             throw new ArgumentException("--shots must be between 0 and 5 (each MMLU dev file has 5 rows).");
         }
 
+        if (request.Permute is not null)
+        {
+            throw new ArgumentException("--permute is not available for mmlu-redux: its analysis scores each question once.");
+        }
+
         var files = new ReduxDirectory(request.Data).Read(request.Subjects);
         var shots = request.Shots == 0 ? null : ShotSource(request);
         var items = new List<PromptedQuestion>();

@@ -25,6 +25,7 @@ internal static class Pairing
             }
         }
 
+        Differ("benchmark", ra.Benchmark, rb.Benchmark);
         Differ("split", ra.Split, rb.Split);
         Differ("shots", Fmt.Int(ra.Shots), Fmt.Int(rb.Shots));
         Differ("prompt style", ra.Style, rb.Style);
@@ -38,8 +39,16 @@ internal static class Pairing
         var keysB = b.Samples.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var onlyA = keysA.Count(k => !keysB.Contains(k));
         var onlyB = keysB.Count(k => !keysA.Contains(k));
-        return onlyA + onlyB == 0 ? null
-            : $"the runs scored different questions ({Fmt.Int(onlyA)} only in {a.Label}, {Fmt.Int(onlyB)} only in {b.Label})";
+        if (onlyA + onlyB > 0)
+        {
+            return $"the runs scored different questions ({Fmt.Int(onlyA)} only in {a.Label}, {Fmt.Int(onlyB)} only in {b.Label})";
+        }
+
+        // Same keys can still be different questions (another data folder, another version of the data).
+        var goldB = b.Samples.ToDictionary(s => s.Key, s => s.Gold, StringComparer.Ordinal);
+        var otherGold = a.Samples.Count(s => goldB[s.Key] != s.Gold);
+        return otherGold == 0 ? null
+            : $"the runs scored different questions under the same numbers ({Fmt.Int(otherGold)} have another gold answer)";
     }
 
     /// <summary>Outcomes of both runs, question by question, grouped by subject (ordinal order, then index).</summary>
