@@ -1,3 +1,5 @@
+using MmluSharp.Results;
+
 namespace MmluSharp.Reports;
 
 /// <summary>One row of an accuracy table: a subject, subcategory, category or the whole run.</summary>
@@ -10,8 +12,8 @@ namespace MmluSharp.Reports;
 internal sealed record AccuracyRow(string Name, string Group, double Accuracy, int N, int Correct, double Stderr)
 {
     /// <summary>Lower end of the normal 95% interval, clipped at 0.</summary>
-    public double Lower => Math.Max(0, Accuracy - (1.96 * Stderr));
+    public double Lower => AccuracyStats.Interval(Accuracy, Stderr).Lower;
 
     /// <summary>Upper end of the normal 95% interval, clipped at 1.</summary>
-    public double Upper => Math.Min(1, Accuracy + (1.96 * Stderr));
+    public double Upper => AccuracyStats.Interval(Accuracy, Stderr).Upper;
 }

@@ -38,7 +38,7 @@ internal static class RunReportTables
         yield return ReportTable.Of(
             analysis.Title, 1, ["view", .. AccuracyColumns],
             analysis.Accuracy.Select(v => (IReadOnlyList<string>)
-                [v.Key, Fmt.Pct(v.Value.Accuracy), Fmt.Interval(Math.Max(0, v.Value.Accuracy - (1.96 * v.Value.Stderr)), Math.Min(1, v.Value.Accuracy + (1.96 * v.Value.Stderr))),
+                [v.Key, Fmt.Pct(v.Value.Accuracy), Fmt.Interval(v.Value.Interval95.Lower, v.Value.Interval95.Upper),
                  Fmt.Pct2(v.Value.Stderr), Fmt.Int(v.Value.Correct), Fmt.Int(v.Value.N)]),
             analysis.Counts.Count == 0 ? notes : string.Empty);
         if (analysis.Counts.Count > 0)
@@ -78,7 +78,8 @@ internal static class RunReportTables
 
         var stderr = Math.Sqrt(results.Subjects.Values.Sum(s => s.Stderr * s.Stderr)) / count;
         var mean = results.Overall.MacroAccuracy;
-        return (Math.Max(0, mean - (1.96 * stderr)), Math.Min(1, mean + (1.96 * stderr)), stderr);
+        var (lower, upper) = AccuracyStats.Interval(mean, stderr);
+        return (lower, upper, stderr);
     }
 
     private static ReportTable Calibration(CalibrationStats c) =>

@@ -26,7 +26,8 @@ public static class Aggregator
         var correct = samples.Count(s => s.Correct);
         var all = AccuracyStats.Of(correct, samples.Count);
         var macro = subjects.Count == 0 ? 0 : subjects.Values.Average(s => s.Accuracy);
-        var ci = new[] { Math.Max(0, all.Accuracy - (1.96 * all.Stderr)), Math.Min(1, all.Accuracy + (1.96 * all.Stderr)) };
+        var (lower, upper) = all.Interval95;
+        var ci = new[] { lower, upper };
 
         return new RunResults(
             RunResults.CurrentSchema,
