@@ -21,7 +21,7 @@ public static class GgufInspector
             header.Version,
             arch,
             header.GetString("general.name"),
-            header.Tensors.Sum(t => t.ElementCount),
+            ParameterCount(header),
             header.Tensors.Count,
             header.FileLength,
             (int)vocabulary,
@@ -30,6 +30,19 @@ public static class GgufInspector
             Arch("block_count"),
             FileType(header),
             header.GetString("tokenizer.chat_template"));
+    }
+
+    // Tensor shapes are only bounded one by one: their product or sum can overflow on a corrupt file.
+    private static long ParameterCount(GgufHeader header)
+    {
+        try
+        {
+            return header.Tensors.Sum(t => t.ElementCount);
+        }
+        catch (OverflowException e)
+        {
+            throw new ModelLoadException($"{header.Path}: corrupt header (the tensors' element counts overflow)", e);
+        }
     }
 
     private static string FileType(GgufHeader header)

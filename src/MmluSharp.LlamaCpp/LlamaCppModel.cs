@@ -19,6 +19,9 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     // llama.cpp's LLAMA_MAX_SEQ.
     private const int MaxSequenceIds = 256;
 
+    // One question's prompt sequence plus a branch for each of up to 10 multi-token answers.
+    private const int MaxSequencesPerQuestion = 11;
+
     private readonly LLamaWeights _weights;
     private readonly LLamaContext _context;
     private readonly ScoringEngine _engine;
@@ -46,6 +49,9 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
 
     internal ScoringStatistics Statistics => _engine.Statistics;
 
+    /// <summary>The engine itself, for tests that drive its batches one by one (bypassing the gate).</summary>
+    internal ScoringEngine Engine => _engine;
+
     /// <summary>
     /// Checks the file's GGUF header (without native code), then loads the weights on the CPU and creates the context.
     /// </summary>
@@ -69,7 +75,8 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
             UBatchSize = (uint)batchSize,
             // llama.cpp reserves outputs for max(batch outputs, n_seq_max) and asserts (aborting the process)
             // when that exceeds its n_outputs_max = n_batch: keep n_seq_max within the batch size.
-            SeqMax = (uint)Math.Min(Math.Min(MaxSequenceIds, batchSize), 1 + (options.MaxParallelSequences * 4)),
+            // Each question takes one sequence plus one per multi-token answer (MMLU-Pro has up to 10 options).
+            SeqMax = (uint)Math.Min(Math.Min(MaxSequenceIds, batchSize), 1 + ((long)options.MaxParallelSequences * MaxSequencesPerQuestion)),
             KVUnified = true,
             Threads = options.Threads,
             BatchThreads = options.Threads,
@@ -89,7 +96,8 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
             weights = LLamaWeights.LoadFromFile(parameters);
             var context = weights.CreateContext(parameters);
             var handle = context.NativeHandle;
-            var planner = new PromptPlanner(text => Tokenize(context, text), (int)handle.ContextSize);
+            // llama.cpp rounds n_ctx up (to a multiple of 256): truncate at the context asked for, as evaluate.py does.
+            var planner = new PromptPlanner(text => Tokenize(context, text), (int)Math.Min(contextSize, handle.ContextSize));
             var engine = new ScoringEngine(
                 handle, planner, (int)Math.Min(handle.BatchSize, handle.UBatchSize), (int)handle.MaxSeq, options.MaxParallelSequences, new ScoringStatistics());
             return new LlamaCppModel(gguf, weights, context, engine, options);

@@ -32,7 +32,8 @@ public sealed record LlamaCppOptions
         {
             if (value <= 0)
             {
-                throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be positive, not {value}."));
+                // ArgumentException(message) keeps Message to one line (no "(Parameter ...)" / "Actual value" lines).
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} must be positive, not {value}."));
             }
         }
 

@@ -59,6 +59,7 @@ public static class OpenAICompatible
                 RetryPolicy = new ClientRetryPolicy(0),
                 NetworkTimeout = Timeout.InfiniteTimeSpan,
             };
+            // The SDK needs a credential; without a key the pipeline removes the placeholder's header before sending.
             var credential = new ApiKeyCredential(options.ResolveApiKey() ?? "no-key");
             var inner = new OpenAIClient(credential, sdkOptions).GetChatClient(options.Model).AsIChatClient();
             return new PipelineChatClient(inner, pipeline);

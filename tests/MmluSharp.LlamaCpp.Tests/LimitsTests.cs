@@ -19,10 +19,10 @@ public sealed class LimitsTests
         {
             var used = shared[request.Id].ShotsUsed;
             Assert.InRange(used, 0, 4);
-            // The kept prompt fits with its longest answer, one more shot would not.
+            // The kept prompt fits (the one-token answer is scored, not decoded), one more shot would not.
             var prompt = request.Prompt;
-            Assert.True(model.Tokenize(prompt.Render(used) + " A").Length <= 256);
-            Assert.True(model.Tokenize(prompt.Render(used + 1) + " A").Length > 256);
+            Assert.True(model.Tokenize(prompt.Render(used)).Length <= 256);
+            Assert.True(model.Tokenize(prompt.Render(used + 1)).Length > 256);
             Assert.Equal(used, scratch[request.Id].ShotsUsed);
             Assert.Equal(scratch[request.Id].LogProbabilities[0], shared[request.Id].LogProbabilities[0], 1e-4);
         }

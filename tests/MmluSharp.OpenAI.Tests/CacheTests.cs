@@ -51,6 +51,31 @@ public sealed class CacheTests
     }
 
     [Fact]
+    public async Task Answers_the_adapter_rejects_are_not_cached()
+    {
+        await using var server = await FakeServer.StartAsync();
+        server.Shape = LogprobShape.None;
+        var options = TestRequests.Options(server) with { CachePath = TestRequests.TempFile("cache.sqlite") };
+        using (var model = OpenAICompatible.CompletionsModel(options))
+        {
+            await Assert.ThrowsAsync<EndpointException>(() => TestRequests.ScoreAll(model, TestRequests.Make(1)));
+        }
+
+        server.Shape = LogprobShape.Legacy;
+        var hitsBefore = server.Hits;
+        using var again = OpenAICompatible.CompletionsModel(options);
+        var answers = await TestRequests.ScoreAll(again, TestRequests.Make(1));
+
+        Assert.Equal(1, server.Hits - hitsBefore);
+        Assert.Equal(0, again.Statistics.CacheHits);
+        Assert.Equal(FakeServer.LetterLogprobs(TestRequests.Make(1)[0].Prompt.Text), answers["0"]);
+
+        using var third = OpenAICompatible.CompletionsModel(options);
+        await TestRequests.ScoreAll(third, TestRequests.Make(1));
+        Assert.Equal(1, third.Statistics.CacheHits);
+    }
+
+    [Fact]
     public async Task Several_endpoints_share_the_load_and_the_cache()
     {
         await using var a = await FakeServer.StartAsync();

@@ -54,4 +54,16 @@ public sealed class ChatTests
         var statistics = client.GetService<EndpointStatistics>()!;
         Assert.Equal(new EndpointStatistics(2, 1, 1, 0), statistics);
     }
+
+    [Fact]
+    public async Task Chat_client_without_a_key_sends_no_authorization()
+    {
+        await using var server = await FakeServer.StartAsync();
+        server.Shape = LogprobShape.Chat;
+        using var client = OpenAICompatible.CreateChatClient(TestRequests.Options(server));
+
+        await client.GetResponseAsync("Which letter?");
+
+        Assert.Equal([string.Empty], server.Authorizations);
+    }
 }

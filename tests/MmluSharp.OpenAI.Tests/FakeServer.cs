@@ -65,6 +65,9 @@ internal sealed class FakeServer : IAsyncDisposable
 
     public ConcurrentQueue<DateTime> Starts { get; } = new();
 
+    /// <summary>The <c>Authorization</c> header of every request ("" when none was sent).</summary>
+    public ConcurrentQueue<string> Authorizations { get; } = new();
+
     public static async Task<FakeServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -92,6 +95,7 @@ internal sealed class FakeServer : IAsyncDisposable
     {
         Interlocked.Increment(ref hits);
         Starts.Enqueue(DateTime.UtcNow);
+        Authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
         var now = Interlocked.Increment(ref inFlight);
         InterlockedMax(ref maxInFlight, now);
         try

@@ -209,13 +209,19 @@ internal sealed class GgufHeader
     {
         var elementType = reader.ReadUInt32();
         var size = ElementSize((GgufValueType)elementType);
-        if (size is null && elementType is not ((uint)GgufValueType.String or (uint)GgufValueType.Array))
+        if (elementType == (uint)GgufValueType.Array)
+        {
+            // llama.cpp refuses nested arrays too; reading them recursively would let a crafted file overflow the stack.
+            throw new GgufFormatException($"corrupt metadata (key '{key}' is an array of arrays)");
+        }
+
+        if (size is null && elementType != (uint)GgufValueType.String)
         {
             throw UnknownType(key, elementType);
         }
 
         var length = reader.ReadLength($"array '{key}' length", size ?? 8);
-        if (length > MaxKeptArrayItems && elementType != (uint)GgufValueType.Array)
+        if (length > MaxKeptArrayItems)
         {
             if (size is { } fixedSize)
             {
@@ -241,7 +247,7 @@ internal sealed class GgufHeader
         return new GgufArray((GgufValueType)elementType, length, length > MaxKeptArrayItems ? null : items);
     }
 
-    // Fixed element sizes; strings and nested arrays have none.
+    // Fixed element sizes; strings have none (nested arrays are refused).
     private static int? ElementSize(GgufValueType type) => type switch
     {
         GgufValueType.UInt8 or GgufValueType.Int8 or GgufValueType.Bool => 1,

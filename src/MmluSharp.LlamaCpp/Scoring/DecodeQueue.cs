@@ -21,7 +21,26 @@ internal sealed class DecodeQueue(SafeLLamaContextHandle context, int batchSize,
         _entries.Add((token, position, sequences, reads is { Count: > 0 } ? reads : null));
 
     /// <summary>Decodes everything queued and applies the logit reads; returns the number of tokens decoded.</summary>
+    /// <remarks>
+    /// The queue is empty afterwards whatever happens: tokens left behind by a cancellation or a failed decode
+    /// would otherwise be decoded into the next call's freshly cleared cache.
+    /// </remarks>
     public int Flush(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return FlushCore(cancellationToken);
+        }
+        finally
+        {
+            _entries.Clear();
+        }
+    }
+
+    /// <summary>Drops every queued token.</summary>
+    public void Clear() => _entries.Clear();
+
+    private int FlushCore(CancellationToken cancellationToken)
     {
         var decoded = _entries.Count;
         var indices = new int[Math.Min(batchSize, _entries.Count)];
@@ -41,7 +60,6 @@ internal sealed class DecodeQueue(SafeLLamaContextHandle context, int batchSize,
             statistics.Decodes++;
             if (result != DecodeResult.Ok)
             {
-                _entries.Clear();
                 throw new InvalidOperationException(string.Create(
                     CultureInfo.InvariantCulture, $"llama.cpp could not decode a batch of {end - start} tokens ({result})."));
             }
@@ -64,7 +82,6 @@ internal sealed class DecodeQueue(SafeLLamaContextHandle context, int batchSize,
             statistics.Decoding += Stopwatch.GetElapsedTime(started);
         }
 
-        _entries.Clear();
         return decoded;
     }
 }

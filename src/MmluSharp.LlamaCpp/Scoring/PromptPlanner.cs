@@ -5,7 +5,8 @@ namespace MmluSharp.LlamaCpp.Scoring;
 
 /// <summary>
 /// Tokenizes requests and drops the last shots until a prompt and its continuations fit the context, as
-/// Hendrycks' evaluate.py does. Continuation tokens are always taken from <c>tokens(prompt + continuation)</c>,
+/// Hendrycks' evaluate.py does. Only decoded tokens count: a continuation's last token is scored but never
+/// decoded, so a prompt of exactly the context size keeps its shots. Continuation tokens are always taken from <c>tokens(prompt + continuation)</c>,
 /// never from the continuation alone (SentencePiece would add a dummy-prefix space).
 /// </summary>
 internal sealed class PromptPlanner(Func<string, int[]> tokenize, int contextSize)
@@ -30,7 +31,7 @@ internal sealed class PromptPlanner(Func<string, int[]> tokenize, int contextSiz
 
             var continuations = request.Continuations.Select(c => PlanContinuation(request, tokens, tokenize(text + c))).ToArray();
             var plan = new QuestionPlan(request, k, tokens, continuations);
-            if (plan.Cells(0) <= contextSize && continuations.All(c => c.Common + c.Tokens.Length <= contextSize))
+            if (plan.Cells(0) <= contextSize && continuations.All(c => c.Common + c.BranchTokens <= contextSize))
             {
                 return plan;
             }

@@ -32,8 +32,9 @@ internal sealed class ScoringEngine(
                 cancellationToken.ThrowIfCancellationRequested();
                 var first = byShots.First();
                 var prefix = planner.Tokenize(first.Request.Prompt.Prefix(first.Shots));
-                var shared = byShots.Where(p => p.CanShare(prefix)).ToList();
-                var alone = byShots.Where(p => !p.CanShare(prefix)).ToList();
+                // A question needing more sequences than fit beside the prefix (sequence 0) is scored alone.
+                var shared = byShots.Where(p => p.CanShare(prefix) && 1 + p.Sequences <= maxSequences).ToList();
+                var alone = byShots.Where(p => !(p.CanShare(prefix) && 1 + p.Sequences <= maxSequences)).ToList();
                 Statistics.Fallbacks += alone.Count;
                 if (shared.Count > 0)
                 {
@@ -95,6 +96,7 @@ internal sealed class ScoringEngine(
 
     private IEnumerable<IReadOnlyList<ScoredRequest>> ScoreGroup(int[] prefix, List<QuestionPlan> plans, CancellationToken cancellationToken)
     {
+        _queue.Clear();
         context.MemoryClear(true);
         var sequenceZero = new[] { LLamaSeqId.Zero };
         for (var p = 0; p < prefix.Length; p++)
@@ -148,11 +150,16 @@ internal sealed class ScoringEngine(
     /// </summary>
     private List<ScoredRequest> Run(List<QuestionPlan> plans, int prefixLength, int firstSequence, long prefixTokens, CancellationToken cancellationToken)
     {
+        _queue.Clear();
         if (firstSequence + plans.Sum(p => p.Sequences) > maxSequences)
         {
-            // llama.cpp aborts the process on a sequence id beyond n_seq_max; refuse first.
-            throw new InvalidOperationException(
-                $"Request '{plans[0].Request.Id}' needs more parallel sequences ({plans[0].Sequences}) than the context allows ({maxSequences - 1}).");
+            // llama.cpp aborts the process on a sequence id beyond n_seq_max; refuse first. ScoreShared sends
+            // questions that do not fit beside the prefix to the alone path, so this is only reached when even
+            // a question on its own needs more sequences than the context has.
+            var widest = plans.MaxBy(p => p.Sequences)!;
+            throw new InvalidOperationException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"Request '{widest.Request.Id}' needs {firstSequence + widest.Sequences} sequences (one per multi-token answer, plus the prompt); the batch size allows {maxSequences}."));
         }
 
         var sums = new List<double[]>(plans.Count);

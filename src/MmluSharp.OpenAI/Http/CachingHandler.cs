@@ -7,7 +7,8 @@ namespace MmluSharp.OpenAI.Http;
 
 /// <summary>
 /// Outermost handler: answers a POST from the cache when any replica has answered the same body at the same path,
-/// else sends it and stores a successful complete JSON answer under the key of the replica that served it.
+/// else sends it and stores a successful complete JSON answer under the key of the replica that served it (when the
+/// request carries a <see cref="CacheCommit"/>, only once the adapter has accepted the answer).
 /// The key is SHA-256 of base URL, path and body (which holds the model); headers, and so the API key, are not part of it.
 /// </summary>
 internal sealed class CachingHandler(ResponseCache cache, EndpointSet endpoints, EndpointCounters counters) : DelegatingHandler
@@ -35,7 +36,16 @@ internal sealed class CachingHandler(ResponseCache cache, EndpointSet endpoints,
         if (response.IsSuccessStatusCode && served >= 0 && CompletingHandler.IsJson(response.Content.Headers.ContentType))
         {
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            cache.Store(keys[served], endpoints.Bases[served].AbsoluteUri, new CachedResponse(response.Content.Headers.ContentType!.ToString(), bytes));
+            var entry = new CachedResponse(response.Content.Headers.ContentType!.ToString(), bytes);
+            void Store() => cache.Store(keys[served], endpoints.Bases[served].AbsoluteUri, entry);
+            if (request.Options.TryGetValue(CacheCommit.Key, out var commit))
+            {
+                commit.Defer(Store);
+            }
+            else
+            {
+                Store();
+            }
         }
 
         return response;

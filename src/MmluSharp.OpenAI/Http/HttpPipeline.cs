@@ -32,6 +32,11 @@ internal sealed class HttpPipeline : IDisposable
             MaxConnectionsPerServer = Math.Max(options.Concurrency, 2),
             ConnectTimeout = options.Timeout,
         };
+        if (apiKey is null)
+        {
+            handler = new AnonymousHandler { InnerHandler = handler };
+        }
+
         handler = new CompletingHandler(Counters) { InnerHandler = handler };
         handler = new BalancingHandler(Endpoints) { InnerHandler = handler };
         if (options.RequestsPerMinute is int rpm)
@@ -83,6 +88,22 @@ internal sealed class HttpPipeline : IDisposable
         cache?.Dispose();
     }
 
+    /// <summary>
+    /// The delay a response's <c>Retry-After</c> header asks for, at most <paramref name="max"/>; null (the
+    /// exponential backoff) without one.
+    /// </summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan max)
+    {
+        var header = response?.Headers.RetryAfter;
+        var wanted = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        if (wanted is not { } delay)
+        {
+            return null;
+        }
+
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > max ? max : delay;
+    }
+
     private ResiliencePipeline<HttpResponseMessage> BuildResilience()
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>()
@@ -96,7 +117,10 @@ internal sealed class HttpPipeline : IDisposable
                 UseJitter = true,
                 Delay = Options.RetryBaseDelay,
                 MaxDelay = Options.MaxRetryDelay,
-                ShouldRetryAfterHeader = true,
+
+                // Polly's MaxDelay does not cap a generated delay: read Retry-After here and cap it ourselves.
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, Options.MaxRetryDelay)),
                 OnRetry = args =>
                 {
                     Counters.Retry();

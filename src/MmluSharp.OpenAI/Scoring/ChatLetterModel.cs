@@ -33,9 +33,12 @@ internal sealed class ChatLetterModel(EndpointOptions options) : EndpointModel(o
     {
         var messages = new[] { new ChatMessage("user", UserMessage(request.Prompt.Text, Options.ChatInstruction)) };
         var body = new ChatRequest(Options.Model, messages, 1, true, Options.TopLogprobs, 0);
-        var (response, url) = await PostAsync(Path, body, WireJson.Default.ChatRequest, cancellationToken).ConfigureAwait(false);
-        var candidates = TopLogprobs.FirstPosition(response.Choices is [var choice, ..] ? choice.Logprobs : null)
-            ?? throw NoLogprobs(url);
+        var (response, candidates) = await PostAsync(
+            Path,
+            body,
+            WireJson.Default.ChatRequest,
+            (answer, url) => (answer, TopLogprobs.FirstPosition(answer.Choices is [var choice, ..] ? choice.Logprobs : null) ?? throw NoLogprobs(url)),
+            cancellationToken).ConfigureAwait(false);
         var scores = new double[request.Continuations.Count];
         for (var i = 0; i < scores.Length; i++)
         {

@@ -26,9 +26,12 @@ internal sealed class CompletionsLetterModel(EndpointOptions options) : Endpoint
     protected override async Task<ScoredRequest> ScoreOneAsync(ScoreRequest request, CancellationToken cancellationToken)
     {
         var body = new CompletionRequest(Options.Model, request.Prompt.Text, 1, Options.TopLogprobs, 0);
-        var (response, url) = await PostAsync(Path, body, WireJson.Default.CompletionRequest, cancellationToken).ConfigureAwait(false);
-        var candidates = TopLogprobs.FirstPosition(response.Choices is [var choice, ..] ? choice.Logprobs : null)
-            ?? throw NoLogprobs(url);
+        var (response, candidates) = await PostAsync(
+            Path,
+            body,
+            WireJson.Default.CompletionRequest,
+            (answer, url) => (answer, TopLogprobs.FirstPosition(answer.Choices is [var choice, ..] ? choice.Logprobs : null) ?? throw NoLogprobs(url)),
+            cancellationToken).ConfigureAwait(false);
         var scores = new double[request.Continuations.Count];
         for (var i = 0; i < scores.Length; i++)
         {

@@ -90,14 +90,31 @@ internal abstract class EndpointModel : IEndpointModel
     /// <summary>Sends one request and reads its answer.</summary>
     protected abstract Task<ScoredRequest> ScoreOneAsync(ScoreRequest request, CancellationToken cancellationToken);
 
-    /// <summary>POSTs <paramref name="body"/> to <paramref name="path"/> and parses the answer, or throws <see cref="EndpointException"/>.</summary>
-    protected async Task<(ApiResponse Response, Uri Url)> PostAsync<T>(string path, T body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    /// <summary>
+    /// POSTs <paramref name="body"/> to <paramref name="path"/>, parses the answer and hands it to
+    /// <paramref name="accept"/>, or throws <see cref="EndpointException"/>. The answer is cached only when
+    /// <paramref name="accept"/> returns.
+    /// </summary>
+    protected async Task<TResult> PostAsync<T, TResult>(
+        string path, T body, JsonTypeInfo<T> type, Func<ApiResponse, Uri, TResult> accept, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accept);
+        var commit = new CacheCommit();
+        var (response, url) = await PostAsync(path, body, type, commit, cancellationToken).ConfigureAwait(false);
+        var result = accept(response, url);
+        commit.Commit();
+        return result;
+    }
+
+    private async Task<(ApiResponse Response, Uri Url)> PostAsync<T>(
+        string path, T body, JsonTypeInfo<T> type, CacheCommit commit, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, type)),
         };
         message.Content.Headers.ContentType = new("application/json");
+        message.Options.Set(CacheCommit.Key, commit);
         HttpResponseMessage response;
         try
         {
