@@ -22,7 +22,7 @@ internal static class AnswerOrder
     {
         var accuracy = samples.GroupBy(s => s.Rotation).OrderBy(g => g.Key).ToDictionary(
             g => g.Key == 0 ? "rotation 0 (as written)" : string.Create(CultureInfo.InvariantCulture, $"rotation {g.Key}"),
-            g => AccuracyStats.Of(g.Count(s => s.Correct), g.Count()),
+            g => AccuracyStats.Of(g.ToList()),
             StringComparer.Ordinal);
 
         // The option chosen, in the file's order: position p under rotation r is option (p + r) mod n, where a

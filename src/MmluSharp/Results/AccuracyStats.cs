@@ -10,6 +10,30 @@ public sealed record AccuracyStats(double Accuracy, int N, int Correct, double S
     public static (double Lower, double Upper) Interval(double accuracy, double stderr) =>
         (Math.Max(0, accuracy - (1.96 * stderr)), Math.Min(1, accuracy + (1.96 * stderr)));
 
+    /// <summary>
+    /// Statistics of <paramref name="samples"/>. When questions were asked several times (answer-order rotations),
+    /// the standard error is that of the per-question mean correctness over the distinct questions (clustered by
+    /// question), not of the samples as if independent; otherwise it equals <see cref="Of(int, int)"/>.
+    /// </summary>
+    public static AccuracyStats Of(IReadOnlyCollection<Sample> samples)
+    {
+        var stats = Of(samples.Count(s => s.Correct), samples.Count);
+        if (samples.All(s => s.Rotation == 0))
+        {
+            return stats;
+        }
+
+        var means = samples.GroupBy(s => (s.Subject, s.Index)).Select(g => g.Average(s => s.Correct ? 1.0 : 0.0)).ToList();
+        if (means.Count < 2)
+        {
+            return stats with { Stderr = 0 };
+        }
+
+        var mean = means.Average();
+        var variance = means.Sum(m => (m - mean) * (m - mean)) / (means.Count - 1);
+        return stats with { Stderr = Math.Sqrt(variance / means.Count) };
+    }
+
     /// <summary>Statistics of <paramref name="correct"/> right answers out of <paramref name="n"/>.</summary>
     public static AccuracyStats Of(int correct, int n)
     {

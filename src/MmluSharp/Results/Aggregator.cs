@@ -18,13 +18,12 @@ public static class Aggregator
                 g =>
                 {
                     var info = catalogue.Get(g.Key);
-                    var stats = AccuracyStats.Of(g.Count(s => s.Correct), g.Count());
+                    var stats = AccuracyStats.Of(g.ToList());
                     return new SubjectStats(stats.Accuracy, stats.N, stats.Correct, stats.Stderr, info.Category, info.Subcategory);
                 },
                 StringComparer.Ordinal);
 
-        var correct = samples.Count(s => s.Correct);
-        var all = AccuracyStats.Of(correct, samples.Count);
+        var all = AccuracyStats.Of(samples);
         var macro = subjects.Count == 0 ? 0 : subjects.Values.Average(s => s.Accuracy);
         var (lower, upper) = all.Interval95;
         var ci = new[] { lower, upper };
@@ -38,8 +37,8 @@ public static class Aggregator
             description.Scoring,
             description.Model,
             new OverallStats(all.Accuracy, macro, all.N, all.Correct, all.Stderr, ci, samples.Count(s => s.Unparsed)),
-            Group(subjects, s => s.Category, catalogue.Categories),
-            Group(subjects, s => s.Subcategory, catalogue.Subcategories),
+            Group(samples, s => catalogue.Get(s.Subject).Category, catalogue.Categories),
+            Group(samples, s => catalogue.Get(s.Subject).Subcategory, catalogue.Subcategories),
             subjects,
             Calibration.Compute(samples),
             timing,
@@ -47,10 +46,10 @@ public static class Aggregator
     }
 
     private static Dictionary<string, AccuracyStats> Group(
-        Dictionary<string, SubjectStats> subjects, Func<SubjectStats, string> key, IReadOnlyList<string> order)
+        IReadOnlyCollection<Sample> samples, Func<Sample, string> key, IReadOnlyList<string> order)
     {
-        var groups = subjects.Values.GroupBy(key, StringComparer.Ordinal).ToDictionary(
-            g => g.Key, g => AccuracyStats.Of(g.Sum(s => s.Correct), g.Sum(s => s.N)), StringComparer.Ordinal);
+        var groups = samples.GroupBy(key, StringComparer.Ordinal).ToDictionary(
+            g => g.Key, g => AccuracyStats.Of(g.ToList()), StringComparer.Ordinal);
         var rank = order.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
         return groups
             .OrderBy(g => rank.GetValueOrDefault(g.Key, int.MaxValue))

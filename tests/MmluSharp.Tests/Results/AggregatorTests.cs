@@ -59,6 +59,25 @@ public class AggregatorTests
     }
 
     [Fact]
+    public void Rotations_of_one_question_count_as_one_question_in_the_standard_error()
+    {
+        // Question 0 right in all 4 rotations, question 1 wrong in all 4: per-question means 1 and 0,
+        // so stderr = sqrt(var([1, 0]) / 2) = 0.5, not the naive sqrt(.25 / 7) of 8 independent answers.
+        Sample[] rotated =
+        [
+            .. Enumerable.Range(0, 4).Select(r => SampleFactory.Right("anatomy", 0) with { Rotation = r }),
+            .. Enumerable.Range(0, 4).Select(r => SampleFactory.Wrong("anatomy", 1) with { Rotation = r }),
+        ];
+        var results = Aggregator.Aggregate(rotated, Description, new TimingStats(1, 8, 8));
+
+        Assert.Equal(0.5, results.Overall.Accuracy);
+        Assert.Equal(8, results.Overall.N);
+        Assert.Equal(0.5, results.Overall.Stderr, 12);
+        Assert.Equal(0.5, results.Subjects["anatomy"].Stderr, 12);
+        Assert.Equal(0.5, results.Categories["other"].Stderr, 12);
+    }
+
+    [Fact]
     public void A_single_question_group_has_zero_stderr()
     {
         Assert.Equal(0, AccuracyStats.Of(1, 1).Stderr);
