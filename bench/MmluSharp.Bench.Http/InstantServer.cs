@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using MmluSharp.Testing;
+
 namespace MmluSharp.Bench.Http;
 
 /// <summary>A loopback Kestrel server answering <c>/v1/completions</c> at once with one fixed legacy-shape answer.</summary>
@@ -19,21 +21,22 @@ internal sealed class InstantServer : IAsyncDisposable
     private readonly WebApplication app;
     private long hits;
 
-    private InstantServer(WebApplication app) => this.app = app;
+    private InstantServer(WebApplication app, string address)
+    {
+        this.app = app;
+        BaseUrl = new Uri(address + "/v1");
+    }
 
-    public Uri BaseUrl => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1");
+    public Uri BaseUrl { get; }
 
     public long Hits => Interlocked.Read(ref hits);
 
     public static async Task<InstantServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new InstantServer(app);
-        app.MapPost("/v1/completions", server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
+        InstantServer? server = null;
+        var (app, address) = await Loopback.StartAsync(app => app.MapPost("/v1/completions", (HttpContext c) => server!.HandleAsync(c)))
+            .ConfigureAwait(false);
+        server = new InstantServer(app, address);
         return server;
     }
 

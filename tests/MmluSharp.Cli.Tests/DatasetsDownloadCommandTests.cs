@@ -17,17 +17,11 @@ public sealed class DatasetsDownloadCommandTests
     /// <summary>Serves <c>/mmlu-pro/parquet/*</c> from the shared folder as <c>/data/*</c>, the MMLU-Pro layout on Hugging Face.</summary>
     private static async Task<(WebApplication App, string BaseUrl)> ServeMmluProAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapGet("/data/{file}", (string file) =>
+        var (app, address) = await Loopback.StartAsync(app => app.MapGet("/data/{file}", (string file) =>
         {
             var path = SharedData.Dataset("mmlu-pro", "parquet", file);
             return file.Contains("..", StringComparison.Ordinal) || !File.Exists(path) ? Microsoft.AspNetCore.Http.Results.NotFound() : Microsoft.AspNetCore.Http.Results.File(path, "application/octet-stream");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }));
         return (app, address + "/");
     }
 

@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using MmluSharp.Testing;
+
 namespace MmluSharp.OpenAI.Tests;
 
 /// <summary>
@@ -27,10 +29,9 @@ internal sealed class FakeServer : IAsyncDisposable
     private int inFlight;
     private int maxInFlight;
 
-    private FakeServer(WebApplication app)
+    private FakeServer(WebApplication app, string address)
     {
         this.app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address + "/v1");
     }
 
@@ -70,15 +71,13 @@ internal sealed class FakeServer : IAsyncDisposable
 
     public static async Task<FakeServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         FakeServer? server = null;
-        app.MapPost("/v1/completions", (HttpContext c) => server!.HandleAsync(c, chat: false));
-        app.MapPost("/v1/chat/completions", (HttpContext c) => server!.HandleAsync(c, chat: true));
-        await app.StartAsync();
-        server = new FakeServer(app);
+        var (app, address) = await Loopback.StartAsync(app =>
+        {
+            app.MapPost("/v1/completions", (HttpContext c) => server!.HandleAsync(c, chat: false));
+            app.MapPost("/v1/chat/completions", (HttpContext c) => server!.HandleAsync(c, chat: true));
+        });
+        server = new FakeServer(app, address);
         return server;
     }
 

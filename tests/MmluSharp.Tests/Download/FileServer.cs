@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using MmluSharp.Testing;
+
 namespace MmluSharp.Tests.Download;
 
 /// <summary>
@@ -18,11 +20,10 @@ internal sealed class FileServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private FileServer(WebApplication app, string? root)
+    private FileServer(WebApplication app, string address, string? root)
     {
         this.app = app;
         Root = root;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address + "/");
     }
 
@@ -45,14 +46,9 @@ internal sealed class FileServer : IAsyncDisposable
 
     public static async Task<FileServer> StartAsync(string? root = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         FileServer? server = null;
-        app.MapGet("/{**path}", (HttpContext c, string path) => server!.ServeAsync(c, path));
-        await app.StartAsync();
-        server = new FileServer(app, root);
+        var (app, address) = await Loopback.StartAsync(app => app.MapGet("/{**path}", (HttpContext c, string path) => server!.ServeAsync(c, path)));
+        server = new FileServer(app, address, root);
         return server;
     }
 
