@@ -25,4 +25,22 @@ public class DatasetsInfoCommandTests
             Assert.Contains(command, result.Output, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("prompts")]
+    [InlineData("merge")]
+    [InlineData("report")]
+    [InlineData("compare")]
+    [InlineData("export", "qlora")]
+    [InlineData("datasets", "info")]
+    [InlineData("datasets", "download")]
+    [InlineData("model", "info")]
+    public void Help_of_every_command_renders(params string[] command)
+    {
+        var result = Cli.Run([.. command, "--help"]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("USAGE:", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error", result.Output, StringComparison.OrdinalIgnoreCase);
+    }
 }

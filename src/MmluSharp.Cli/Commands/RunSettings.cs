@@ -48,7 +48,7 @@ internal sealed class RunSettings : DataSettings
     public int MaxTokens { get; init; } = 256;
 
     [CommandOption("-o|--out <DIR>")]
-    [Description("Run folder for results.json, samples.jsonl, run.json and the reports (default: runs/<model>-<benchmark>-<split>-<K>shot-<style>[-shardIofN]). Running the same command again on it resumes an interrupted run.")]
+    [Description("Run folder for results.json, samples.jsonl, run.json and the reports (default: runs/<model>-<benchmark>-<split>-<K>shot-<style>, plus -shardIofN with --shard). Running the same command again on it resumes an interrupted run.")]
     public string? Out { get; init; }
 
     [CommandOption("--scoring <METHOD>")]
