@@ -13,8 +13,15 @@ internal static class MmluApp
 
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            // Piped or redirected output (mmlu report results.json > report.md, CI logs) is never wrapped at 80 columns.
+            console.Profile.Width = short.MaxValue;
+        }
+
         var app = new CommandApp();
-        app.Configure(config => Configure(config, AnsiConsole.Console));
+        app.Configure(config => Configure(config, console));
         return app.RunAsync(args, cancellationToken);
     }
 

@@ -69,6 +69,19 @@ public class ReportCommandTests
         Assert.Contains("this run is cmmlu", result.Output.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
+    [Fact]
+    public async Task Markdown_printed_to_a_pipe_is_not_wrapped_and_equals_the_file()
+    {
+        var root = Cli.TempFolder("pipe");
+        var path = ReportRuns.Write(Path.Combine(root, "a"), "a-model-with-a-rather-long-name-to-widen-the-tables", shots: 5, questions: 4);
+        var file = Path.Combine(root, "report.md");
+        Assert.Equal(0, Cli.Run("report", path, "--md", file).ExitCode);
+
+        var (exitCode, output) = await MmluProcess.RunAsync(new Dictionary<string, string>(), "report", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(File.ReadAllText(file).TrimEnd(), output.ReplaceLineEndings("\n").TrimEnd());
+    }
 }
 
 /// <summary>Writes run folders (results.json + samples.jsonl) for the report and compare commands.</summary>
