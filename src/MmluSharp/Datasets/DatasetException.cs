@@ -15,6 +15,16 @@ public sealed class DatasetException : Exception
     {
     }
 
+    /// <summary>
+    /// <paramref name="root"/>, once it is known to be an existing folder; otherwise the error
+    /// <c>root: <paramref name="missing"/></c>.
+    /// </summary>
+    internal static string RequireFolder(string root, string missing)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        return Directory.Exists(root) ? root : throw At(root, 0, missing);
+    }
+
     /// <summary>A message of the form <c>path:line: what is wrong</c>.</summary>
     public static DatasetException At(string path, long line, string problem) =>
         new(line > 0 ? $"{path}:{line}: {problem}" : $"{path}: {problem}");

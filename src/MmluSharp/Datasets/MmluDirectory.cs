@@ -17,16 +17,8 @@ public sealed class MmluDirectory
     /// <summary>Opens an MMLU folder.</summary>
     /// <param name="root">The folder holding <c>dev</c>, <c>val</c> and/or <c>test</c>.</param>
     /// <exception cref="DatasetException">The folder does not exist.</exception>
-    public MmluDirectory(string root)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(root);
-        if (!Directory.Exists(root))
-        {
-            throw DatasetException.At(root, 0, "MMLU folder not found");
-        }
-
-        Root = root;
-    }
+    public MmluDirectory(string root) =>
+        Root = DatasetException.RequireFolder(root, "MMLU folder not found");
 
     /// <summary>The folder this reads from.</summary>
     public string Root { get; }
@@ -91,27 +83,11 @@ public sealed class MmluDirectory
     /// <exception cref="DatasetException">A requested subject has no file, or a file is malformed.</exception>
     public IReadOnlyList<Question> ReadSplit(string split, IReadOnlyCollection<string>? subjects = null)
     {
-        var available = Subjects(split);
-        string[] chosen;
-        if (subjects is null)
-        {
-            chosen = [.. available];
-        }
-        else
-        {
-            var known = available.ToHashSet(StringComparer.Ordinal);
-            var unknown = subjects.Where(s => !known.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
-            if (unknown.Count > 0)
-            {
-                throw DatasetException.At(SplitFolder(split), 0, $"unknown subject(s) for split '{split}': {string.Join(", ", unknown)}");
-            }
+        var chosen = SubjectSelection.Choose(Subjects(split), subjects, SplitFolder(split), $" for split '{split}'");
 
-            chosen = [.. subjects.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        }
-
-        var parts = new IReadOnlyList<Question>[chosen.Length];
-        var errors = new DatasetException?[chosen.Length];
-        Parallel.For(0, chosen.Length, i =>
+        var parts = new IReadOnlyList<Question>[chosen.Count];
+        var errors = new DatasetException?[chosen.Count];
+        Parallel.For(0, chosen.Count, i =>
         {
             try
             {

@@ -69,17 +69,7 @@ internal sealed class CmmluBenchmark : IBenchmark
             throw DatasetException.At(Path.Combine(directory.Root, request.Split), 0, $"not CMMLU subjects: {string.Join(", ", unlisted)}");
         }
 
-        if (request.Subjects is null)
-        {
-            return available;
-        }
-
-        var unknown = request.Subjects.Where(s => !available.Contains(s, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-        {
-            throw DatasetException.At(Path.Combine(directory.Root, request.Split), 0, $"unknown subject(s) for split '{request.Split}': {string.Join(", ", unknown)}");
-        }
-
-        return [.. request.Subjects.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return SubjectSelection.Choose(
+            available, request.Subjects, Path.Combine(directory.Root, request.Split), $" for split '{request.Split}'");
     }
 }

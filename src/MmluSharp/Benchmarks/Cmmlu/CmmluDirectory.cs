@@ -15,16 +15,8 @@ internal sealed class CmmluDirectory
 
     /// <summary>Opens a CMMLU folder.</summary>
     /// <exception cref="DatasetException">The folder does not exist.</exception>
-    public CmmluDirectory(string root)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(root);
-        if (!Directory.Exists(root))
-        {
-            throw DatasetException.At(root, 0, "CMMLU folder not found (expected dev/ and test/ with <subject>.csv)");
-        }
-
-        Root = root;
-    }
+    public CmmluDirectory(string root) =>
+        Root = DatasetException.RequireFolder(root, "CMMLU folder not found (expected dev/ and test/ with <subject>.csv)");
 
     /// <summary>The folder this reads from.</summary>
     public string Root { get; }

@@ -75,18 +75,11 @@ internal sealed class MmluProBenchmark : IBenchmark
     private static IReadOnlyList<string> Chosen(IReadOnlyList<MmluProRecord> records, PlanRequest request)
     {
         var available = records.Select(r => r.Question.Subject).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (request.Subjects is null)
-        {
-            return available;
-        }
-
-        var unknown = request.Subjects.Where(s => !available.Contains(s, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-        {
-            throw DatasetException.At(MmluProReader.FileOf(request.Data, request.Split), 0,
-                $"unknown subject(s) for split '{request.Split}': {string.Join(", ", unknown)} (subjects are the categories with '_' for spaces: {string.Join(", ", available)})");
-        }
-
-        return [.. request.Subjects.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return SubjectSelection.Choose(
+            available,
+            request.Subjects,
+            MmluProReader.FileOf(request.Data, request.Split),
+            $" for split '{request.Split}'",
+            $" (subjects are the categories with '_' for spaces: {string.Join(", ", available)})");
     }
 }

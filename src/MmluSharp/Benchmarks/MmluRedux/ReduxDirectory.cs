@@ -10,16 +10,8 @@ internal sealed class ReduxDirectory
 
     /// <summary>Opens a folder.</summary>
     /// <exception cref="DatasetException">The folder does not exist.</exception>
-    public ReduxDirectory(string root)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(root);
-        if (!Directory.Exists(root))
-        {
-            throw DatasetException.At(root, 0, "MMLU-Redux folder not found (expected files mmlu_<subject>.csv)");
-        }
-
-        Root = root;
-    }
+    public ReduxDirectory(string root) =>
+        Root = DatasetException.RequireFolder(root, "MMLU-Redux folder not found (expected files mmlu_<subject>.csv)");
 
     /// <summary>The folder.</summary>
     public string Root { get; }
@@ -53,26 +45,11 @@ internal sealed class ReduxDirectory
             throw DatasetException.At(Root, 0, "no MMLU-Redux files (mmlu_<subject>.csv) in this folder");
         }
 
-        string[] chosen;
-        if (subjects is null)
-        {
-            chosen = [.. available];
-        }
-        else
-        {
-            var known = available.ToHashSet(StringComparer.Ordinal);
-            var unknown = subjects.Where(s => !known.Contains(s)).Distinct(StringComparer.Ordinal).ToList();
-            if (unknown.Count > 0)
-            {
-                throw DatasetException.At(Root, 0, $"unknown subject(s): {string.Join(", ", unknown)}");
-            }
+        var chosen = SubjectSelection.Choose(available, subjects, Root);
 
-            chosen = [.. subjects.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        }
-
-        var files = new ReduxFile[chosen.Length];
-        var errors = new DatasetException?[chosen.Length];
-        Parallel.For(0, chosen.Length, i =>
+        var files = new ReduxFile[chosen.Count];
+        var errors = new DatasetException?[chosen.Count];
+        Parallel.For(0, chosen.Count, i =>
         {
             try
             {
