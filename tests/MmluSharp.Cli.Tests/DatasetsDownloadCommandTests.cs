@@ -1,13 +1,7 @@
-using System.Net;
 using MmluSharp.Datasets.Download;
 using MmluSharp.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MmluSharp.Cli.Tests;
 
@@ -49,18 +43,15 @@ public sealed class DatasetsDownloadCommandTests
     [Fact]
     public async Task An_unreachable_source_is_one_error_line_with_exit_code_2_and_leaves_nothing()
     {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var refusing = Loopback.RefusingAddress();
         var temp = Cli.TempFolder("download-offline");
         var to = Path.Combine(temp, "mmlu");
 
-        var result = await Cli.RunAsync("datasets", "download", "mmlu", "--to", to, "--source", $"http://127.0.0.1:{port}/");
+        var result = await Cli.RunAsync("datasets", "download", "mmlu", "--to", to, "--source", refusing + "/");
 
         Assert.Equal(2, result.ExitCode);
         var output = Flat(result.Output);
-        Assert.StartsWith($"error: cannot reach http://127.0.0.1:{port}/all/dev-00000-of-00001.parquet: ", output, StringComparison.Ordinal);
+        Assert.StartsWith($"error: cannot reach {refusing}/all/dev-00000-of-00001.parquet: ", output, StringComparison.Ordinal);
         Assert.Contains($"Download it elsewhere and put it in {to} (dev/, val/, test/", output, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+
+using MmluSharp.Testing;
 
 namespace MmluSharp.OpenAI.Tests;
 
@@ -125,16 +125,13 @@ public sealed class FaultTests
     [Fact]
     public async Task Connection_refused_is_one_line_naming_the_url()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var url = new Uri($"http://127.0.0.1:{port}/v1");
+        var refusing = Loopback.RefusingAddress();
+        var url = new Uri(refusing + "/v1");
         using var model = OpenAICompatible.CompletionsModel(new EndpointOptions([url], "m") { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(1) });
 
         var error = await Assert.ThrowsAsync<EndpointException>(() => TestRequests.ScoreAll(model, TestRequests.Make(1)));
 
-        Assert.Equal($"cannot connect to http://127.0.0.1:{port}/v1/completions: connection refused (after 2 retries)", error.Message);
+        Assert.Equal($"cannot connect to {refusing}/v1/completions: connection refused (after 2 retries)", error.Message);
     }
 
     [Fact]

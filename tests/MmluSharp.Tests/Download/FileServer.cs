@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 using MmluSharp.Testing;
 
@@ -53,14 +47,7 @@ internal sealed class FileServer : IAsyncDisposable
     }
 
     /// <summary>A loopback URL nobody listens on (connection refused).</summary>
-    public static Uri RefusingUrl()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
-    }
+    public static Uri RefusingUrl() => new(Loopback.RefusingAddress() + "/");
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 

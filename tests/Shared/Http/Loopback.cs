@@ -22,4 +22,14 @@ internal static class Loopback
         await app.StartAsync().ConfigureAwait(false);
         return (app, app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
+
+    /// <summary>The address of a loopback port nobody listens on (connections are refused): <c>http://127.0.0.1:PORT</c>.</summary>
+    public static string RefusingAddress()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
 }
