@@ -96,16 +96,13 @@ public sealed class Evaluator(IQuestionScorer scorer, TimeProvider? timeProvider
         CancellationToken cancellationToken)
     {
         progress?.Report(new RunProgress(done.Count, total, resumed, todo.FirstOrDefault()?.Question.Subject, TimeSpan.Zero));
-        foreach (var subject in todo.GroupBy(item => item.Question.Subject, StringComparer.Ordinal))
+        await foreach (var scored in scorer.ScoreBySubjectAsync(todo, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var scored in scorer.ScoreAsync([.. subject], cancellationToken).ConfigureAwait(false))
-            {
-                var sample = scored.Sample;
-                log.Append([sample]);
-                done[sample.Key] = sample;
-                tokens.Value += scored.TokensDecoded;
-                progress?.Report(new RunProgress(done.Count, total, resumed, subject.Key, time.GetElapsedTime(started)));
-            }
+            var sample = scored.Sample;
+            log.Append([sample]);
+            done[sample.Key] = sample;
+            tokens.Value += scored.TokensDecoded;
+            progress?.Report(new RunProgress(done.Count, total, resumed, sample.Subject, time.GetElapsedTime(started)));
         }
     }
 }

@@ -27,13 +27,10 @@ public sealed class MmluEvaluator(IQuestionScorer scorer, TimeProvider? timeProv
         var started = time.GetTimestamp();
         var byKey = new Dictionary<string, Sample>(questions.Count, StringComparer.Ordinal);
         long tokens = 0;
-        foreach (var subject in questions.GroupBy(q => q.Question.Subject, StringComparer.Ordinal))
+        await foreach (var scored in scorer.ScoreBySubjectAsync(questions, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var scored in scorer.ScoreAsync([.. subject], cancellationToken).ConfigureAwait(false))
-            {
-                byKey[scored.Sample.Key] = scored.Sample;
-                tokens += scored.TokensDecoded;
-            }
+            byKey[scored.Sample.Key] = scored.Sample;
+            tokens += scored.TokensDecoded;
         }
 
         var samples = questions.Select(q => byKey[q.Key]).ToList();
