@@ -40,6 +40,13 @@ public sealed record EndpointOptions(IReadOnlyList<Uri> Endpoints, string Model)
     /// <summary>At most this many requests (attempts) start per minute; null: no limit.</summary>
     public int? RequestsPerMinute { get; init; }
 
+    /// <summary>
+    /// The clock that retry delays, <c>Retry-After</c> dates, per-attempt timeouts and <see cref="RequestsPerMinute"/>
+    /// run on (tests pass a fake one).
+    /// </summary>
+    [JsonIgnore]
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>The SQLite response cache; null: no cache.</summary>
     public string? CachePath { get; init; }
 

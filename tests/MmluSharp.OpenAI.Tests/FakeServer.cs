@@ -58,7 +58,11 @@ internal sealed class FakeServer : IAsyncDisposable
 
     public IReadOnlyDictionary<string, int> HitsByBody => hitsByBody;
 
-    public ConcurrentQueue<DateTime> Starts { get; } = new();
+    /// <summary>The clock <see cref="Starts"/> is read from (a test's fake clock, to see when attempts arrive on it).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>When each request arrived, on <see cref="Clock"/>.</summary>
+    public ConcurrentQueue<DateTimeOffset> Starts { get; } = new();
 
     /// <summary>The <c>Authorization</c> header of every request ("" when none was sent).</summary>
     public ConcurrentQueue<string> Authorizations { get; } = new();
@@ -87,7 +91,7 @@ internal sealed class FakeServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context, bool chat)
     {
         Interlocked.Increment(ref hits);
-        Starts.Enqueue(DateTime.UtcNow);
+        Starts.Enqueue(Clock.GetUtcNow());
         Authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
         var now = Interlocked.Increment(ref inFlight);
         InterlockedMax(ref maxInFlight, now);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 using MmluSharp.Testing;
 
 namespace MmluSharp.OpenAI.Tests;
@@ -39,41 +37,6 @@ public sealed class FaultTests
         Assert.InRange(faults, 20, 70);
         Assert.Equal(faulty.Hits, faultyModel.Statistics.Requests);
         Assert.Equal(faulty.Hits - 200, faultyModel.Statistics.Retries);
-    }
-
-    [Fact]
-    public async Task A_429_waits_for_its_Retry_After()
-    {
-        await using var server = await FakeServer.StartAsync();
-        server.FaultPercent = 100;
-        server.OnlyFault = Fault.TooManyRequests;
-        server.RetryAfter = "1";
-        using var model = OpenAICompatible.CompletionsModel(TestRequests.Options(server) with { MaxRetryDelay = TimeSpan.FromSeconds(2) });
-
-        var watch = Stopwatch.StartNew();
-        await TestRequests.ScoreAll(model, TestRequests.Make(2));
-
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0.95, 5);
-        Assert.Equal(2, model.Statistics.Retries);
-    }
-
-    [Fact]
-    public async Task A_Retry_After_longer_than_the_max_retry_delay_is_capped()
-    {
-        await using var server = await FakeServer.StartAsync();
-        server.FaultPercent = 100;
-        server.OnlyFault = Fault.TooManyRequests;
-        server.RetryAfter = "30";
-        using var model = OpenAICompatible.CompletionsModel(TestRequests.Options(server) with { MaxRetryDelay = TimeSpan.FromMilliseconds(200) });
-
-        var watch = Stopwatch.StartNew();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await foreach (var _ in model.ScoreAsync(TestRequests.Make(2), limit.Token))
-        {
-        }
-
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
-        Assert.Equal(2, model.Statistics.Retries);
     }
 
     [Fact]

@@ -16,15 +16,31 @@ public sealed class LimitTests
         Assert.Equal(concurrency, server.MaxInFlight);
     }
 
-    [Fact]
-    public async Task Requests_per_minute_spaces_the_requests()
+    [Theory]
+    [InlineData(60)]
+    [InlineData(1200)]
+    public async Task Requests_per_minute_N_starts_the_requests_exactly_60_over_N_seconds_apart_on_the_clock(int rpm)
     {
+        var clock = new ManualClock { Unreported = TimeSpan.FromMinutes(10) };
+        var spacing = TimeSpan.FromMinutes(1) / rpm;
         await using var server = await FakeServer.StartAsync();
-        using var model = OpenAICompatible.CompletionsModel(TestRequests.Options(server) with { RequestsPerMinute = 1200, Concurrency = 8 });
+        server.Clock = clock;
+        var options = TestRequests.Options(server) with { RequestsPerMinute = rpm, Concurrency = 8, TimeProvider = clock, Timeout = clock.Unreported };
+        using var model = OpenAICompatible.CompletionsModel(options);
 
-        await TestRequests.ScoreAll(model, TestRequests.Make(11));
+        var scoring = TestRequests.ScoreAll(model, TestRequests.Make(4));
 
-        var starts = server.Starts.Order().ToList();
-        Assert.InRange((starts[^1] - starts[0]).TotalSeconds, 0.4, 3);
+        // The first goes at once; the three others each wait for their own slot.
+        var waits = new List<TimeSpan> { await clock.NextTimerAsync(), await clock.NextTimerAsync(), await clock.NextTimerAsync() };
+        Assert.Equal([spacing, 2 * spacing, 3 * spacing], waits.Order());
+        await ManualClock.UntilAsync(() => server.Hits == 1, "the first request to arrive");
+        for (var sent = 2; sent <= 4; sent++)
+        {
+            clock.Advance(spacing);
+            await ManualClock.UntilAsync(() => server.Hits == sent, $"request {sent} to arrive");
+        }
+
+        await scoring;
+        Assert.Equal([.. Enumerable.Range(0, 4).Select(k => clock.Start + (k * spacing))], server.Starts.Order());
     }
 }

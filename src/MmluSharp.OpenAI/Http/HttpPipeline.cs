@@ -42,15 +42,7 @@ internal sealed class HttpPipeline : IDisposable
         if (options.RequestsPerMinute is int rpm)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(rpm, 1, nameof(options.RequestsPerMinute));
-            perMinute = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = 1,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.TicksPerMinute / rpm),
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
+            perMinute = new PacedRateLimiter(TimeSpan.FromTicks(TimeSpan.TicksPerMinute / rpm), options.TimeProvider);
         }
 
         handler = new ResilienceHandler(BuildResilience()) { InnerHandler = handler };
@@ -92,10 +84,10 @@ internal sealed class HttpPipeline : IDisposable
     /// The delay a response's <c>Retry-After</c> header asks for, at most <paramref name="max"/>; null (the
     /// exponential backoff) without one.
     /// </summary>
-    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan max)
+    internal static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan max, TimeProvider clock)
     {
         var header = response?.Headers.RetryAfter;
-        var wanted = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        var wanted = header?.Delta ?? (header?.Date is { } date ? date - clock.GetUtcNow() : null);
         if (wanted is not { } delay)
         {
             return null;
@@ -106,7 +98,8 @@ internal sealed class HttpPipeline : IDisposable
 
     private ResiliencePipeline<HttpResponseMessage> BuildResilience()
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        // Retry delays, the per-attempt timeout and the rate limit all run on the options' clock.
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = Options.TimeProvider }
             .AddConcurrencyLimiter(Options.Concurrency, int.MaxValue);
         if (Options.MaxRetries > 0)
         {
@@ -120,7 +113,7 @@ internal sealed class HttpPipeline : IDisposable
 
                 // Polly's MaxDelay does not cap a generated delay: read Retry-After here and cap it ourselves.
                 ShouldRetryAfterHeader = false,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, Options.MaxRetryDelay)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, Options.MaxRetryDelay, Options.TimeProvider)),
                 OnRetry = args =>
                 {
                     Counters.Retry();
