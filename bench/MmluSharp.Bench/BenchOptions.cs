@@ -7,7 +7,8 @@ internal sealed record BenchOptions(
     string Model, string Data, int Shots, int Limit, int? Threads, bool ExactKv, int BatchSize, int Parallel, bool SkipScratch, int Subjects)
 {
     public const string Usage =
-        "usage: MmluSharp.Bench --model PATH --data MMLU_DIR [--shots 5] [--limit N] [--threads T] [--exact] [--batch 512] [--parallel 32] [--shared-only] [--subjects 57]";
+        "usage: MmluSharp.Bench --model PATH --data MMLU_DIR [--shots 5] [--limit N] [--threads T] [--exact] [--batch 512] [--parallel 32] [--shared-only] [--subjects 57]\n"
+        + PromptsBench.Usage;
 
     public static BenchOptions Parse(string[] args)
     {

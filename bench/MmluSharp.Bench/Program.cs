@@ -7,13 +7,19 @@ using MmluSharp.Models;
 using MmluSharp.Prompting;
 
 // A plain timed harness: shared-prefix scoring against one full prompt per question, on one loaded engine.
+// "prompts" as the first argument measures reading the data and building and writing prompts instead (PromptsBench).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 BenchOptions options;
 try
 {
+    if (args is ["prompts", .. var rest])
+    {
+        return PromptsBench.Run(rest);
+    }
+
     options = BenchOptions.Parse(args);
 }
-catch (Exception e) when (e is ArgumentException or FormatException)
+catch (Exception e) when (e is ArgumentException or FormatException or DatasetException)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
