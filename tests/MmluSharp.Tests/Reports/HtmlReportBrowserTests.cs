@@ -14,7 +14,7 @@ public class HtmlReportBrowserTests
     [Fact]
     public async Task The_report_renders_its_charts_in_headless_chromium_and_no_injected_script_runs()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: the browser test needs Debian's chromium (apt-get install chromium; .ci/run installs it).");
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: the browser test needs Debian's chromium (./test.sh installs it).");
         var folder = Directory.CreateTempSubdirectory("mmlu-report-html").FullName;
         var path = Path.Combine(folder, "report.html");
         ReportFiles.WriteHtml(ReportFixture.Results(model: "m<script>window.pwnedModel = 1</script>"), path, HtmlReportTests.Examples);
