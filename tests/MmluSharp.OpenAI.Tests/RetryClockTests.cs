@@ -11,39 +11,24 @@ public sealed class RetryClockTests
     /// <summary>The per-attempt timeout: far beyond any move of the clock here, and not reported by the clock.</summary>
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-    [Fact]
-    public async Task A_429_waits_exactly_its_Retry_After_seconds_on_the_clock()
+    [Theory]
+    [InlineData("2", 60, 2)]
+    [InlineData("30", 5, 5)]
+    public async Task A_429_waits_exactly_its_Retry_After_seconds_on_the_clock_capped_at_the_max_retry_delay(
+        string retryAfter, int maxRetryDelay, int waited)
     {
         var (clock, server) = await StartAsync();
         await using var _ = server;
-        server.RetryAfter = "2";
-        using var model = OpenAICompatible.CompletionsModel(Options(server, clock) with { MaxRetryDelay = TimeSpan.FromMinutes(1) });
+        server.RetryAfter = retryAfter;
+        using var model = OpenAICompatible.CompletionsModel(Options(server, clock) with { MaxRetryDelay = TimeSpan.FromSeconds(maxRetryDelay) });
 
         var scoring = TestRequests.ScoreAll(model, TestRequests.Make(2));
-        Assert.Equal(TimeSpan.FromSeconds(2), await clock.NextTimerAsync());
-        Assert.Equal(TimeSpan.FromSeconds(2), await clock.NextTimerAsync());
-        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.FromSeconds(waited), await clock.NextTimerAsync());
+        Assert.Equal(TimeSpan.FromSeconds(waited), await clock.NextTimerAsync());
+        clock.Advance(TimeSpan.FromSeconds(waited));
         await scoring;
 
-        Assert.Equal(Seconds(clock, 0, 0, 2, 2), server.Starts.Order());
-        Assert.Equal(2, model.Statistics.Retries);
-    }
-
-    [Fact]
-    public async Task A_Retry_After_longer_than_the_max_retry_delay_waits_the_max_retry_delay()
-    {
-        var (clock, server) = await StartAsync();
-        await using var _ = server;
-        server.RetryAfter = "30";
-        using var model = OpenAICompatible.CompletionsModel(Options(server, clock) with { MaxRetryDelay = TimeSpan.FromSeconds(5) });
-
-        var scoring = TestRequests.ScoreAll(model, TestRequests.Make(2));
-        Assert.Equal(TimeSpan.FromSeconds(5), await clock.NextTimerAsync());
-        Assert.Equal(TimeSpan.FromSeconds(5), await clock.NextTimerAsync());
-        clock.Advance(TimeSpan.FromSeconds(5));
-        await scoring;
-
-        Assert.Equal(Seconds(clock, 0, 0, 5, 5), server.Starts.Order());
+        Assert.Equal(Seconds(clock, 0, 0, waited, waited), server.Starts.Order());
         Assert.Equal(2, model.Statistics.Retries);
     }
 
