@@ -90,8 +90,9 @@ internal sealed class FakeServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context, bool chat)
     {
-        Interlocked.Increment(ref hits);
+        // Stamped before it is counted: a test that sees the count and then moves the clock cannot change the stamp.
         Starts.Enqueue(Clock.GetUtcNow());
+        Interlocked.Increment(ref hits);
         Authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
         var now = Interlocked.Increment(ref inFlight);
         InterlockedMax(ref maxInFlight, now);
