@@ -21,7 +21,7 @@ internal class DataSettings : CommandSettings
     public string? Data { get; init; }
 
     [CommandOption("--split <SPLIT>")]
-    [Description("test, val or dev.")]
+    [Description("test, val or dev (mmlu-pro: test or validation).")]
     [DefaultValue("test")]
     public string Split { get; init; } = "test";
 
@@ -31,7 +31,7 @@ internal class DataSettings : CommandSettings
     public int Shots { get; init; } = 5;
 
     [CommandOption("--style <STYLE>")]
-    [Description("Prompt style (the first is the default). mmlu and mmlu-redux: original (hendrycks/test evaluate.py, QLoRA) or harness (lm-evaluation-harness). cmmlu: cmmlu (the authors' code) or harness. mmlu-pro: cot (TIGER-Lab chain of thought, for --scoring generate) or letter.")]
+    [Description("Prompt style (the first is the default). mmlu and mmlu-redux: original (hendrycks/test evaluate.py, QLoRA) or harness (lm-evaluation-harness mmlu). cmmlu: cmmlu (haonan-li/CMMLU mp_utils.py) or harness (lm-evaluation-harness cmmlu). mmlu-pro: cot (TIGER-AI-Lab/MMLU-Pro evaluate_from_local.py at commit 7478e26, chain of thought for --scoring generate), harness (lm-evaluation-harness mmlu_pro task version 3.1, chain of thought for --scoring generate) or letter (our own, for letter scoring). A harness style asked on its few-shot split (dev; validation for mmlu-pro) leaves each question out of its own examples, as lm-eval's first_n sampler does.")]
     public string? Style { get; init; }
 
     [CommandOption("--subjects <LIST>")]
@@ -58,9 +58,9 @@ internal class DataSettings : CommandSettings
                 $"no --data given and no downloaded {Benchmark} in {Path.Combine(DatasetCache.Root, Benchmark)}: run 'mmlu datasets download {Benchmark}' or pass --data DIR.");
         }
 
-        if (Split is not ("test" or "val" or "dev"))
+        if (Split is not ("test" or "val" or "dev" or "validation"))
         {
-            return ValidationResult.Error($"--split must be test, val or dev, not '{Split}'.");
+            return ValidationResult.Error($"--split must be test, val, dev or validation, not '{Split}'.");
         }
 
         if (Shots < 0)

@@ -31,7 +31,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         var (split, shots, style) = (plan.Split, plan.Shots, plan.Style);
         var folder = settings.Out ?? DefaultFolder(settings, plan);
         using var setup = settings.Endpoint.Length > 0
-            ? EndpointModelSetup.Create(settings, folder)
+            ? EndpointModelSetup.Create(settings, folder, plan)
             : await LocalModelSetup.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
 
         var settingsOfRun = new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal) { ["grouping"] = settings.Grouping };
@@ -53,7 +53,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
                 plan.StyleVersion,
                 settings.Grouping,
                 "mmlu " + string.Join(' ', context.Arguments.Select(Quote)),
-                DateTimeOffset.UtcNow),
+                DateTimeOffset.UtcNow,
+                setup.Settings.GetValueOrDefault("extract")),
             plan.Catalogue);
 
         console.MarkupLineInterpolated(

@@ -43,9 +43,12 @@ internal sealed class RunSettings : DataSettings
     public string? Cache { get; init; }
 
     [CommandOption("--max-tokens <N>")]
-    [Description("With --scoring generate: the longest reply asked for.")]
-    [DefaultValue(256)]
-    public int MaxTokens { get; init; } = 256;
+    [Description("With --scoring generate: the longest reply asked for (default: 2048 for MMLU-Pro's cot and harness prompts, as TIGER-Lab and lm-eval allow; else 256).")]
+    public int? MaxTokens { get; init; }
+
+    [CommandOption("--extract <RULE>")]
+    [Description("With --scoring generate, how the letter is read from each reply. tiger (default for mmlu-pro): TIGER-AI-Lab/MMLU-Pro's extract_answer (\"answer is (X)\", then the first line's last \"Answer: X\", then the last standalone A-J, with Python re semantics), and its random guess (seed 12345) for a reply with none, counted as unparsed. last (default otherwise): the last answer statement, with fallbacks; no letter counts wrong.")]
+    public string? Extract { get; init; }
 
     [CommandOption("-o|--out <DIR>")]
     [Description("Run folder for results.json, samples.jsonl, run.json and the reports (default: runs/<model>-<benchmark>-<split>-<K>shot-<style>, plus -shardIofN with --shard). Running the same command again on it resumes an interrupted run.")]
@@ -111,7 +114,17 @@ internal sealed class RunSettings : DataSettings
             return ValidationResult.Error("--endpoint must be an http(s) URL, e.g. http://127.0.0.1:8080/v1.");
         }
 
-        if (Concurrency <= 0 || Timeout <= 0 || Retries < 0 || RequestsPerMinute is <= 0 || MaxTokens <= 0)
+        if (Extract is not null && !MmluSharp.Scoring.AnswerExtractors.All.Any(e => string.Equals(e.Name, Extract, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ValidationResult.Error($"--extract must be one of {string.Join(", ", MmluSharp.Scoring.AnswerExtractors.All.Select(e => e.Name))}, not '{Extract}'.");
+        }
+
+        if (Extract is not null && Scoring != "generate")
+        {
+            return ValidationResult.Error("--extract reads letters from generated answers: it needs --scoring generate.");
+        }
+
+        if (Concurrency <= 0 || Timeout <= 0 || Retries < 0 || RequestsPerMinute is <= 0 || MaxTokens is <= 0)
         {
             return ValidationResult.Error("--concurrency, --timeout, --rpm and --max-tokens must be positive and --retries not negative.");
         }

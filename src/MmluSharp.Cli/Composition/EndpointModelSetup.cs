@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using MmluSharp.Cli.Commands;
 using MmluSharp.OpenAI;
 using MmluSharp.Results;
+using MmluSharp.Running;
 using MmluSharp.Scoring;
 
 namespace MmluSharp.Cli.Composition;
@@ -9,7 +11,10 @@ namespace MmluSharp.Cli.Composition;
 /// <summary>A model behind OpenAI-compatible endpoints, scored by letter, chat letter or generated text.</summary>
 internal static class EndpointModelSetup
 {
-    public static ScorerSetup Create(RunSettings settings, string folder)
+    /// <summary>The tool's reply limit when neither --max-tokens nor the prompt style's reference sets one.</summary>
+    private const int DefaultMaxTokens = 256;
+
+    public static ScorerSetup Create(RunSettings settings, string folder, RunPlan plan)
     {
         var options = new EndpointOptions([.. settings.Endpoint.Select(e => new Uri(e))], settings.Model!)
         {
@@ -26,18 +31,33 @@ internal static class EndpointModelSetup
         IReadOnlyDictionary<string, string> parameters;
         IDisposable resource;
         Func<ApiUsage?> usage;
+        string? extractor = null;
         if (settings.Scoring == GenerativeScorer.Name)
         {
             var client = OpenAICompatible.CreateChatClient(options);
-            scorer = new GenerativeScorer(client, new GenerativeOptions { Concurrency = settings.Concurrency, MaxOutputTokens = settings.MaxTokens });
-            parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+            var generation = new GenerativeOptions
+            {
+                Concurrency = settings.Concurrency,
+                MaxOutputTokens = settings.MaxTokens ?? plan.MaxNewTokens ?? DefaultMaxTokens,
+                Extractor = settings.Extract is null ? AnswerExtractors.DefaultFor(plan.Benchmark) : AnswerExtractors.Parse(settings.Extract),
+                StopSequences = plan.StopSequences,
+            };
+            scorer = new GenerativeScorer(client, generation);
+            var chat = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["endpoint"] = string.Join(" ", options.Endpoints),
                 ["api"] = "chat/completions",
                 ["model"] = options.Model,
                 ["temperature"] = "0",
-                ["max_tokens"] = settings.MaxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["max_tokens"] = generation.MaxOutputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
+            if (generation.StopSequences.Count > 0)
+            {
+                chat["stop"] = JsonSerializer.Serialize(generation.StopSequences);
+            }
+
+            parameters = chat;
+            extractor = generation.Extractor.Name;
             resource = client;
             usage = () => ToUsage(client.GetService<EndpointStatistics>());
         }
@@ -54,6 +74,12 @@ internal static class EndpointModelSetup
         var identity = parameters.Where(p => p.Key != "endpoint")
             .ToDictionary(p => "api_" + p.Key, p => p.Value, StringComparer.Ordinal);
         identity["scoring"] = settings.Scoring;
+        if (extractor is not null)
+        {
+            // A run resumed with another extractor would mix two scorings of its answers.
+            identity["extract"] = extractor;
+        }
+
         return new ScorerSetup(
             scorer,
             new ModelDescription(options.Model, null, null, null, parameters),

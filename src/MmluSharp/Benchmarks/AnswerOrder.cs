@@ -27,9 +27,10 @@ internal static class AnswerOrder
 
         // The option chosen, in the file's order: position p under rotation r is option (p + r) mod n, where a
         // question with n options is asked in n rotations (generated answers carry no log-probabilities to count).
+        // An unparsed answer (or a guess for it) and a letter past the last option are never consistent.
         var questions = samples.GroupBy(s => (s.Subject, s.Index)).ToList();
         var consistent = questions.Count(q =>
-            q.All(s => s.Pred.Length > 0)
+            q.All(s => !s.Unparsed && Letters.IndexOf(s.Pred) < q.Count())
             && q.Select(s => (Letters.IndexOf(s.Pred) + s.Rotation) % q.Count()).Distinct().Count() == 1);
 
         var counts = new Dictionary<string, long>(StringComparer.Ordinal)

@@ -18,4 +18,11 @@ public sealed record BenchmarkPlan(
     string Style,
     int StyleVersion,
     Catalogue Catalogue,
-    Func<IReadOnlyList<Results.Sample>, Results.BenchmarkAnalysis>? Analyze = null);
+    Func<IReadOnlyList<Results.Sample>, Results.BenchmarkAnalysis>? Analyze = null)
+{
+    /// <summary>Where the style's reference stops a generated answer (e.g. <c>Question:</c>); empty for none.</summary>
+    public IReadOnlyList<string> StopSequences { get; init; } = [];
+
+    /// <summary>The style's reference limit on generated tokens (e.g. 2048), or null for the tool's default.</summary>
+    public int? MaxNewTokens { get; init; }
+}

@@ -13,6 +13,8 @@ internal sealed class MmluBenchmark : IBenchmark
     /// <summary>The style name recorded for QLoRA's pre-rendered prompts.</summary>
     public const string PreRenderedStyle = "qlora";
 
+    private const string ShotSplit = "dev";
+
     public string Name => "mmlu";
 
     public IReadOnlyList<string> Styles { get; } = [.. PromptStyle.All.Select(s => s.Name)];
@@ -61,20 +63,26 @@ internal sealed class MmluBenchmark : IBenchmark
         var directory = new MmluDirectory(request.Data);
         var questions = directory.ReadSplit(request.Split, request.Subjects);
         var items = new List<PromptedQuestion>(questions.Count);
+        // lm-eval's first_n sampler leaves a dev question out of its own examples; evaluate.py never asks dev.
+        var sameSplit = request.Split == ShotSplit && style == PromptStyle.Harness;
         foreach (var subject in questions.GroupBy(q => q.Subject, StringComparer.Ordinal))
         {
-            var shots = request.Shots == 0 ? [] : directory.Read("dev", subject.Key);
-            if (shots.Count < request.Shots)
+            var pool = request.Shots == 0 ? [] : directory.Read(ShotSplit, subject.Key);
+            if (pool.Count < FirstNShots.RowsNeeded(request.Shots, sameSplit))
             {
-                throw DatasetException.At(
-                    directory.FileOf("dev", subject.Key), 0, $"has {shots.Count} rows; {request.Shots} shots were asked for");
+                throw sameSplit
+                    ? FirstNShots.Shortfall(ShotSplit, subject.Key, pool.Count, request.Shots)
+                    : DatasetException.At(directory.FileOf(ShotSplit, subject.Key), 0, $"has {pool.Count} rows; {request.Shots} shots were asked for");
             }
 
-            var context = PromptBuilder.ForSubject(style, subject.Key, [.. shots.Take(request.Shots)]);
-            var chosen = Limit(subject, request.Limit);
-            foreach (var question in request.Permute is null ? chosen : chosen.SelectMany(AnswerOrder.Rotations))
+            foreach (var question in Limit(subject, request.Limit))
             {
-                items.Add(new PromptedQuestion(question, context.Build(question), style.Continuations(question.Choices.Count)));
+                var shots = FirstNShots.Select(pool, question, request.Shots, sameSplit, SameDocComparer.Instance);
+                var context = PromptBuilder.ForSubject(style, subject.Key, shots);
+                foreach (var asked in request.Permute is null ? [question] : AnswerOrder.Rotations(question))
+                {
+                    items.Add(new PromptedQuestion(asked, context.Build(asked), style.Continuations(asked.Choices.Count)));
+                }
             }
         }
 

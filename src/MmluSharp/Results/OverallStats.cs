@@ -7,6 +7,6 @@ namespace MmluSharp.Results;
 /// <param name="Correct">Questions answered right.</param>
 /// <param name="Stderr">Standard error of <paramref name="Accuracy"/>.</param>
 /// <param name="Ci95">Normal-approximation 95% interval of <paramref name="Accuracy"/>, clipped to [0, 1].</param>
-/// <param name="Unparsed">Generated answers in which no letter was found (counted as wrong).</param>
+/// <param name="Unparsed">Generated answers in which no letter was found (counted as wrong, or scored by TIGER-Lab's guess).</param>
 public sealed record OverallStats(
     double Accuracy, double MacroAccuracy, int N, int Correct, double Stderr, IReadOnlyList<double> Ci95, int Unparsed = 0);

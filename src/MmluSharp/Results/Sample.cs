@@ -26,9 +26,18 @@ public sealed record Sample(
     string? Extraction = null,
     int Rotation = 0)
 {
+    /// <summary>
+    /// The <see cref="Extraction"/> of a generated answer in which no letter was found and whose
+    /// <see cref="Pred"/> is TIGER-Lab's random guess (<c>--extract tiger</c>).
+    /// </summary>
+    public const string GuessRule = "guess";
+
     /// <summary>Unique within a run, the same as its question's <see cref="Prompting.PromptedQuestion.Key"/>.</summary>
     public string Key => Prompting.PromptedQuestion.KeyOf(Subject, Index, Rotation);
 
-    /// <summary>A generated answer in which no letter was found (counted wrong, and counted apart).</summary>
-    public bool Unparsed => Pred.Length == 0;
+    /// <summary>
+    /// A generated answer in which no letter was found, counted apart: wrong, or under <c>--extract tiger</c> scored
+    /// by TIGER-Lab's guess.
+    /// </summary>
+    public bool Unparsed => Pred.Length == 0 || Extraction == GuessRule;
 }

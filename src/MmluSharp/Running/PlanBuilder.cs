@@ -54,6 +54,8 @@ public static class PlanBuilder
             StyleVersion = plan.StyleVersion,
             Catalogue = plan.Catalogue,
             Analyze = plan.Analyze,
+            StopSequences = plan.StopSequences,
+            MaxNewTokens = plan.MaxNewTokens,
         };
     }
 }

@@ -29,4 +29,10 @@ public sealed record RunPlan(IReadOnlyList<PromptedQuestion> Items, IReadOnlyDic
 
     /// <summary>What the benchmark adds to the results from all samples of the run, if anything.</summary>
     public Func<IReadOnlyList<Results.Sample>, Results.BenchmarkAnalysis>? Analyze { get; init; }
+
+    /// <summary>Where the prompt style's reference stops a generated answer; empty for none.</summary>
+    public IReadOnlyList<string> StopSequences { get; init; } = [];
+
+    /// <summary>The prompt style's reference limit on generated tokens, or null for the tool's default.</summary>
+    public int? MaxNewTokens { get; init; }
 }

@@ -11,4 +11,10 @@ public sealed record GenerativeOptions
 
     /// <summary>Appended to the prompt, which ends in "Answer:" (nothing by default: the prompt is the reference one).</summary>
     public string Instruction { get; init; } = string.Empty;
+
+    /// <summary>How the chosen letter is read from each reply (<c>--extract</c>).</summary>
+    public IAnswerExtractor Extractor { get; init; } = AnswerExtractors.Last;
+
+    /// <summary>Where replies stop, as the prompt style's reference stops them (e.g. <c>Question:</c>); none by default.</summary>
+    public IReadOnlyList<string> StopSequences { get; init; } = [];
 }

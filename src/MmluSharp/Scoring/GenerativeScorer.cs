@@ -9,8 +9,9 @@ namespace MmluSharp.Scoring;
 
 /// <summary>
 /// Generative scoring for models without log-probabilities: any <see cref="IChatClient"/> answers each prompt
-/// in text (greedy), and <see cref="AnswerExtractor"/> finds the letter. Unparseable answers count as wrong and
-/// are counted apart.
+/// in text (greedy, stopping where the prompt style's reference stops), and the chosen
+/// <see cref="IAnswerExtractor"/> finds the letter. Unparseable answers count as wrong (or get TIGER-Lab's guess)
+/// and are counted apart.
 /// </summary>
 public sealed class GenerativeScorer(IChatClient client, GenerativeOptions? options = null) : IQuestionScorer
 {
@@ -66,10 +67,15 @@ public sealed class GenerativeScorer(IChatClient client, GenerativeOptions? opti
     {
         var prompt = item.Prompt.Text + settings.Instruction;
         var chat = new ChatOptions { Temperature = 0, MaxOutputTokens = settings.MaxOutputTokens };
+        if (settings.StopSequences.Count > 0)
+        {
+            chat.StopSequences = [.. settings.StopSequences];
+        }
+
         var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], chat, cancellationToken).ConfigureAwait(false);
         var text = response.Text;
         var question = item.Question;
-        var extraction = AnswerExtractor.Extract(text, question.Choices.Count);
+        var extraction = settings.Extractor.Extract(text, question.Choices.Count);
         var pred = extraction.Index is int index ? Letters.Of(index) : string.Empty;
         var sample = new Sample(
             question.Subject,

@@ -12,6 +12,7 @@ namespace MmluSharp.Benchmarks.Cmmlu;
 internal sealed class CmmluBenchmark : IBenchmark
 {
     private const int MaxShots = 5;
+    private const string ShotSplit = "dev";
 
     public string Name => CmmluCatalogue.Benchmark;
 
@@ -38,27 +39,36 @@ internal sealed class CmmluBenchmark : IBenchmark
 
         var directory = new CmmluDirectory(request.Data);
         var items = new List<PromptedQuestion>();
+
+        // lm-eval's first_n sampler leaves a dev question out of its own examples; the authors' code never asks dev.
+        var sameSplit = request.Split == ShotSplit && style == CmmluStyle.Harness;
         foreach (var subject in Chosen(directory, request))
         {
             var questions = directory.Read(request.Split, subject);
-            var dev = request.Shots == 0 ? [] : directory.Read("dev", subject);
-            if (dev.Count < request.Shots)
+            var dev = request.Shots == 0 ? [] : directory.Read(ShotSplit, subject);
+            if (dev.Count < FirstNShots.RowsNeeded(request.Shots, sameSplit))
             {
-                throw DatasetException.At(directory.FileOf("dev", subject), 0,
-                    string.Create(CultureInfo.InvariantCulture, $"has {dev.Count} rows; {request.Shots} shots were asked for"));
+                throw sameSplit
+                    ? FirstNShots.Shortfall(ShotSplit, subject, dev.Count, request.Shots)
+                    : DatasetException.At(directory.FileOf(ShotSplit, subject), 0,
+                        string.Create(CultureInfo.InvariantCulture, $"has {dev.Count} rows; {request.Shots} shots were asked for"));
             }
 
             var header = CmmluStyle.Header(subject);
-            var shots = Array.AsReadOnly(dev.Take(request.Shots).Select(style.Shot).ToArray());
+            var first = Rendered(style, dev.Take(request.Shots));
             var continuations = style.Continuations(4);
             foreach (var question in request.Limit is int n ? questions.Take(n) : questions)
             {
+                var shots = sameSplit ? Rendered(style, FirstNShots.Select(dev, question, request.Shots, true, SameDocComparer.Instance)) : first;
                 items.Add(new PromptedQuestion(question, new Prompt(header, shots, style.Query(question)), continuations));
             }
         }
 
         return new BenchmarkPlan(items, request.Split, request.Shots, style.Name, style.Version, CmmluCatalogue.Catalogue, CmmluAnalysis.Analyze);
     }
+
+    private static IReadOnlyList<string> Rendered(CmmluStyle style, IEnumerable<Question> shots) =>
+        Array.AsReadOnly(shots.Select(style.Shot).ToArray());
 
     private static IReadOnlyList<string> Chosen(CmmluDirectory directory, PlanRequest request)
     {

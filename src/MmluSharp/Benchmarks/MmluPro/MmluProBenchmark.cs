@@ -7,13 +7,16 @@ namespace MmluSharp.Benchmarks.MmluPro;
 
 /// <summary>
 /// MMLU-Pro (TIGER-Lab): 14 categories as subjects, split <c>test</c> (or <c>validation</c>), shots the first rows of
-/// the category in <c>validation</c> (5 each), prompts in TIGER-Lab's chain-of-thought <c>cot</c> style or our
-/// direct-answer <c>letter</c> style; 3 to 10 options.
+/// the category in <c>validation</c> (5 each), prompts in TIGER-Lab's chain-of-thought <c>cot</c> style,
+/// lm-evaluation-harness' <c>harness</c> style or our direct-answer <c>letter</c> style; 3 to 10 options.
 /// </summary>
 internal sealed class MmluProBenchmark : IBenchmark
 {
     private const string ShotSplit = "validation";
     private const int MaxShots = 5;
+
+    /// <summary>TIGER-Lab's <c>max_new_tokens</c> and lm-eval's <c>max_gen_toks</c> for the chain-of-thought prompts.</summary>
+    private const int MaxNewTokens = 2048;
 
     public string Name => MmluProCatalogue.Benchmark;
 
@@ -44,33 +47,48 @@ internal sealed class MmluProBenchmark : IBenchmark
         }
 
         var records = MmluProReader.Read(request.Data, request.Split);
+        var sameSplit = request.Split == ShotSplit && style.LeavesQuestionOutOfShots;
         var shotRecords = request.Shots == 0 ? [] : request.Split == ShotSplit ? records : MmluProReader.Read(request.Data, ShotSplit);
         var items = new List<PromptedQuestion>();
         foreach (var subject in Chosen(records, request))
         {
-            var shots = shotRecords.Where(r => r.Question.Subject == subject).Take(request.Shots).ToList();
-            if (shots.Count < request.Shots)
+            var pool = shotRecords.Where(r => r.Question.Subject == subject).ToList();
+            if (pool.Count < FirstNShots.RowsNeeded(request.Shots, sameSplit))
             {
-                throw DatasetException.At(MmluProReader.FileOf(request.Data, ShotSplit), 0,
-                    string.Create(CultureInfo.InvariantCulture, $"has {shots.Count} rows of {subject}; {request.Shots} shots were asked for"));
+                throw sameSplit
+                    ? FirstNShots.Shortfall(ShotSplit, subject, pool.Count, request.Shots)
+                    : DatasetException.At(MmluProReader.FileOf(request.Data, ShotSplit), 0,
+                        string.Create(CultureInfo.InvariantCulture, $"has {pool.Count} rows of {subject}; {request.Shots} shots were asked for"));
             }
 
             var questions = records.Where(r => r.Question.Subject == subject);
-            var rendered = Array.AsReadOnly(shots.Select(style.Shot).ToArray());
+            var first = Rendered(style, pool.Take(request.Shots));
             string? header = null;
             foreach (var record in request.Limit is int n ? questions.Take(n) : questions)
             {
                 header ??= style.Header(record.Category);
-                var question = record.Question;
-                items.Add(new PromptedQuestion(question, new Prompt(header, rendered, style.Query(question)), MmluProStyle.Continuations(question.Choices.Count)));
+                var question = style.QuestionOf(record);
+                var shots = sameSplit ? Rendered(style, FirstNShots.Select(pool, record, request.Shots, true, SameRow)) : first;
+                items.Add(new PromptedQuestion(question, new Prompt(header, shots, style.Query(question)), MmluProStyle.Continuations(question.Choices.Count)));
             }
         }
 
         var inconsistent = records.Concat(request.Split == ShotSplit ? [] : shotRecords).Where(r => r.Inconsistent).ToList();
         var padding = records.Sum(r => r.PaddingDropped);
         return new BenchmarkPlan(items, request.Split, request.Shots, style.Name, style.Version, MmluProCatalogue.Catalogue,
-            MmluProAnalysis.For(request.Split, inconsistent, padding));
+            MmluProAnalysis.For(request.Split, inconsistent, style.KeepsPadding ? 0 : padding))
+        {
+            StopSequences = style.StopSequences,
+            MaxNewTokens = style.ChainOfThought ? MaxNewTokens : null,
+        };
     }
+
+    /// <summary>lm-eval's <c>x != doc</c> on MMLU-Pro rows, which <c>question_id</c> tells apart.</summary>
+    private static readonly IEqualityComparer<MmluProRecord> SameRow =
+        EqualityComparer<MmluProRecord>.Create((x, y) => x?.QuestionId == y?.QuestionId, r => r.QuestionId.GetHashCode());
+
+    private static IReadOnlyList<string> Rendered(MmluProStyle style, IEnumerable<MmluProRecord> shots) =>
+        Array.AsReadOnly(shots.Select(style.Shot).ToArray());
 
     private static IReadOnlyList<string> Chosen(IReadOnlyList<MmluProRecord> records, PlanRequest request)
     {

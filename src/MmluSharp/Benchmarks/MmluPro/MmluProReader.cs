@@ -86,7 +86,7 @@ internal static class MmluProReader
         var index = perCategory.GetValueOrDefault(subject);
         perCategory[subject] = index + 1;
         var question = new Question(MmluProCatalogue.Benchmark, subject, split, index, row.Question, kept, keptGold);
-        return new MmluProRecord(question, id, row.Category, row.CotContent ?? string.Empty, row.Answer, (int)answerIndex, options.Count - kept.Length);
+        return new MmluProRecord(question, id, row.Category, row.CotContent ?? string.Empty, row.Answer, (int)answerIndex, options.AsReadOnly());
     }
 
     private static DatasetException Bad(string path, int row, string problem) =>

@@ -7,36 +7,92 @@ namespace MmluSharp.Benchmarks.MmluPro;
 /// <summary>How an MMLU-Pro question is written into a prompt.</summary>
 /// <param name="Name">The name on the command line.</param>
 /// <param name="Version">Bumped whenever the rendered bytes change.</param>
-/// <param name="Description">The reference the style reproduces, or that it is our own.</param>
-/// <param name="ChainOfThought">Whether examples carry their worked answer (<c>cot</c>) or only the letter.</param>
-internal sealed record MmluProStyle(string Name, int Version, string Description, bool ChainOfThought)
+/// <param name="Description">The reference the style reproduces (project and version), or that it is our own.</param>
+/// <param name="ChainOfThought">Whether examples carry their worked answer (<c>cot</c>, <c>harness</c>) or only the letter.</param>
+/// <param name="HeaderEnd">What follows the instruction, before the first <c>Question:</c>.</param>
+/// <param name="StripOptions">Whether every option is trimmed as Python's <c>str.strip()</c> trims it.</param>
+/// <param name="KeepsPadding">Whether the <c>N/A</c> options validation pads with are shown rather than dropped.</param>
+/// <param name="LeavesQuestionOutOfShots">
+/// Whether, when the questions come from the few-shot split itself, a question is left out of its own examples
+/// (lm-evaluation-harness' <c>first_n</c> sampler) rather than shown with its answer (TIGER-Lab's code).
+/// </param>
+/// <param name="StopSequences">Where the reference stops generating.</param>
+internal sealed record MmluProStyle(
+    string Name,
+    int Version,
+    string Description,
+    bool ChainOfThought,
+    string HeaderEnd,
+    bool StripOptions,
+    bool KeepsPadding,
+    bool LeavesQuestionOutOfShots,
+    IReadOnlyList<string> StopSequences)
 {
-    /// <summary>TIGER-Lab's <c>cot_prompt_lib/initial_prompt.txt</c>, <c>{$}</c> standing for the category.</summary>
-    public const string CotInstruction =
-        "You are an expert in {$}. Below is a series of example questions (with answers) about {$} for demonstration. "
-        + "You will be given a question at the end, after the examples, for you to answer. "
-        + "First give step-by-step reasoning about how to solve the question. Then output the answer.";
+    /// <summary>
+    /// The instruction of TIGER-AI-Lab/MMLU-Pro's current <c>cot_prompt_lib/initial_prompt.txt</c> and of every
+    /// lm-evaluation-harness <c>mmlu_pro_*</c> task description, <c>{$}</c> standing for the category.
+    /// </summary>
+    public const string Instruction =
+        "The following are multiple choice questions (with answers) about {$}. Think step by step and then finish your answer with "
+        + "\"the answer is (X)\" where X is the correct letter choice.";
+
+    private const string Think = "Answer: Let's think step by step.";
 
     /// <summary>
-    /// TIGER-AI-Lab/MMLU-Pro <c>evaluate_from_local.py</c> (<c>generate_cot_prompt</c>, <c>format_cot_example</c>):
-    /// the instruction and a newline, then <c>Question:\n{q}\nOptions:\nA. …\n</c> + the worked answer
+    /// TIGER-AI-Lab/MMLU-Pro <c>evaluate_from_local.py</c> (commit 7478e26; <c>generate_cot_prompt</c>,
+    /// <c>format_cot_example</c>): the lines of <c>initial_prompt.txt</c> (the instruction and two empty lines) with
+    /// <c>{$}</c> replaced, plus <c>\n</c>; then <c>Question:\n{q}\nOptions:\nA. …\n</c> + the worked answer
     /// (<c>A: Let's think</c> → <c>Answer: Let's think</c>) + <c>\n\n</c> per example, and the query ending
-    /// <c>Answer: Let's think step by step.</c>. For <c>--scoring generate</c>.
+    /// <c>Answer: Let's think step by step.</c>; <c>N/A</c> options dropped (<c>preprocess</c>). Version 1 rendered
+    /// the file's earlier text (<c>You are an expert in {$}. …</c>).
     /// </summary>
     public static MmluProStyle Cot { get; } = new(
-        "cot", 1, "TIGER-AI-Lab/MMLU-Pro evaluate_from_local.py: 5-shot chain of thought from validation", true);
+        "cot",
+        2,
+        "TIGER-AI-Lab/MMLU-Pro evaluate_from_local.py (commit 7478e26, current initial_prompt.txt): 5-shot chain of thought from validation",
+        ChainOfThought: true,
+        HeaderEnd: "\n\n\n\n",
+        StripOptions: false,
+        KeepsPadding: false,
+        LeavesQuestionOutOfShots: false,
+        StopSequences: ["Question:"]);
 
     /// <summary>
-    /// Our own direct-answer style (not a published reference), shaped like lm-evaluation-harness'
-    /// <c>mmlu_pro/default</c> multiple-choice task and MMLU's: <c>The following are multiple choice questions (with
-    /// answers) about {category}.\n\n</c>, examples <c>{q.strip()}\nA. …\nAnswer: X\n\n</c>, the query ending
-    /// <c>Answer:</c>, scored over <c> A</c>… one letter per option.
+    /// lm-evaluation-harness <c>mmlu_pro</c>, task version 3.1 (<c>_default_template_yaml</c>, <c>utils.py</c>, the
+    /// per-category yamls): the description (the instruction and <c>\n</c>), then the first 5 validation rows of the
+    /// category (<c>first_n</c>, few-shot <c>doc_to_target: ""</c>, so no delimiters are added) as
+    /// <c>format_cot_example</c> renders them with every option stripped and validation's <c>N/A</c> options kept,
+    /// then the question; generation stops at <c>Question:</c>.
+    /// </summary>
+    public static MmluProStyle Harness { get; } = new(
+        "harness",
+        1,
+        "lm-evaluation-harness mmlu_pro (task version 3.1): description + \\n, options stripped, N/A padding kept, first_n shots from validation",
+        ChainOfThought: true,
+        HeaderEnd: "\n",
+        StripOptions: true,
+        KeepsPadding: true,
+        LeavesQuestionOutOfShots: true,
+        StopSequences: ["Question:"]);
+
+    /// <summary>
+    /// Our own direct-answer style (not a published reference), shaped like MMLU's: <c>The following are multiple
+    /// choice questions (with answers) about {category}.\n\n</c>, examples <c>{q.strip()}\nA. …\nAnswer: X\n\n</c>, the
+    /// query ending <c>Answer:</c>, scored over <c> A</c>… one letter per option.
     /// </summary>
     public static MmluProStyle Letter { get; } = new(
-        "letter", 1, "mmlusharp's own: MMLU-style direct answer 'Answer: X' over up to 10 options (like lm-eval mmlu_pro/default)", false);
+        "letter",
+        1,
+        "mmlusharp's own: MMLU-style direct answer 'Answer: X' over up to 10 options, for letter scoring",
+        ChainOfThought: false,
+        HeaderEnd: "\n\n",
+        StripOptions: false,
+        KeepsPadding: false,
+        LeavesQuestionOutOfShots: false,
+        StopSequences: []);
 
     /// <summary>Every style, the default first.</summary>
-    public static IReadOnlyList<MmluProStyle> All { get; } = [Cot, Letter];
+    public static IReadOnlyList<MmluProStyle> All { get; } = [Cot, Harness, Letter];
 
     /// <summary>The style called <paramref name="name"/>.</summary>
     /// <exception cref="ArgumentException">No MMLU-Pro style has that name.</exception>
@@ -47,18 +103,26 @@ internal sealed record MmluProStyle(string Name, int Version, string Description
     /// <summary>The continuations scored: <c> A</c>, <c> B</c>, … one per option.</summary>
     public static IReadOnlyList<string> Continuations(int optionCount) => [.. Letters.First(optionCount).Select(l => " " + l)];
 
+    /// <summary>The question as this style shows it: with or without validation's <c>N/A</c> options.</summary>
+    public Question QuestionOf(MmluProRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return KeepsPadding ? record.WithPadding : record.Question;
+    }
+
     /// <summary>The header naming the category as the file writes it.</summary>
     public string Header(string category) => ChainOfThought
-        ? CotInstruction.Replace("{$}", category, StringComparison.Ordinal) + "\n"
-        : "The following are multiple choice questions (with answers) about " + category + ".\n\n";
+        ? Instruction.Replace("{$}", category, StringComparison.Ordinal) + HeaderEnd
+        : "The following are multiple choice questions (with answers) about " + category + "." + HeaderEnd;
 
     /// <summary>One example with its answer.</summary>
     public string Shot(MmluProRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var question = QuestionOf(record);
         return ChainOfThought
-            ? Body(record.Question) + record.CotContent.Replace("A: Let's think step by step.", "Answer: Let's think step by step.", StringComparison.Ordinal) + "\n\n"
-            : Query(record.Question) + " " + record.Question.AnswerLetter + "\n\n";
+            ? Body(question) + record.CotContent.Replace("A: Let's think step by step.", Think, StringComparison.Ordinal) + "\n\n"
+            : Query(question) + " " + question.AnswerLetter + "\n\n";
     }
 
     /// <summary>The question without its answer, ending in the answer cue.</summary>
@@ -67,7 +131,7 @@ internal sealed record MmluProStyle(string Name, int Version, string Description
         ArgumentNullException.ThrowIfNull(question);
         if (ChainOfThought)
         {
-            return Body(question) + "Answer: Let's think step by step.";
+            return Body(question) + Think;
         }
 
         var text = new StringBuilder(PythonText.Strip(question.Text));
@@ -79,12 +143,13 @@ internal sealed record MmluProStyle(string Name, int Version, string Description
         return text.Append("\nAnswer:").ToString();
     }
 
-    private static string Body(Question question)
+    private string Body(Question question)
     {
         var text = new StringBuilder("Question:\n").Append(question.Text).Append("\nOptions:\n");
         for (var i = 0; i < question.Choices.Count; i++)
         {
-            text.Append(Letters.Of(i)).Append(". ").Append(question.Choices[i]).Append('\n');
+            var option = StripOptions ? PythonText.Strip(question.Choices[i]) : question.Choices[i];
+            text.Append(Letters.Of(i)).Append(". ").Append(option).Append('\n');
         }
 
         return text.ToString();
