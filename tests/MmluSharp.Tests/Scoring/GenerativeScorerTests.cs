@@ -13,9 +13,14 @@ public class GenerativeScorerTests
     {
         public int Calls;
 
+        public IList<string>? StopSequences;
+
+        public int? MaxOutputTokens;
+
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref Calls);
+            (StopSequences, MaxOutputTokens) = (options?.StopSequences, options?.MaxOutputTokens);
             var prompt = messages.Single().Text;
             var reply = replies.First(r => prompt.Contains(r.Key, StringComparison.Ordinal)).Value;
             return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, reply))
@@ -71,5 +76,33 @@ public class GenerativeScorerTests
         Assert.Equal(36, samples.Sum(s => s.TokensDecoded));
         Assert.Equal(3, client.Calls);
         Assert.Equal("generate", scorer.Method);
+    }
+
+    [Fact]
+    public async Task Under_tiger_extraction_a_reply_without_a_letter_gets_tigers_guess_and_still_counts_as_unparsed()
+    {
+        var client = new TableChatClient(new()
+        {
+            ["Q-right"] = "Step by step... the answer is (B).",
+            ["Q-none"] = "hmm, not sure",
+            ["Q-guessed-right"] = "no idea",
+        });
+        var options = new GenerativeOptions { Extractor = AnswerExtractors.Tiger, StopSequences = ["Question:"], MaxOutputTokens = 2048 };
+        var scorer = new GenerativeScorer(client, options);
+
+        var samples = new List<ScoredSample>();
+        await foreach (var s in scorer.ScoreAsync([Item(0, "Q-right", 1), Item(1, "Q-none", 0), Item(2, "Q-guessed-right", 3)]))
+        {
+            samples.Add(s);
+        }
+
+        var byIndex = samples.ToDictionary(s => s.Sample.Index, s => s.Sample);
+        Assert.Equal(("B", "answer-is", true, false), (byIndex[0].Pred, byIndex[0].Extraction, byIndex[0].Correct, byIndex[0].Unparsed));
+
+        // random.seed(12345); random.randint(0, 3) is 3 (D) for every four-option question.
+        Assert.Equal(("D", "guess", false, true), (byIndex[1].Pred, byIndex[1].Extraction, byIndex[1].Correct, byIndex[1].Unparsed));
+        Assert.Equal(("D", "guess", true, true), (byIndex[2].Pred, byIndex[2].Extraction, byIndex[2].Correct, byIndex[2].Unparsed));
+        Assert.Equal(["Question:"], client.StopSequences);
+        Assert.Equal(2048, client.MaxOutputTokens);
     }
 }

@@ -16,10 +16,22 @@ public class MmluProPlanTests
     {
         var plan = PlanBuilder.Build(new PlanRequest(Data, "test", 5, null, Benchmark: "mmlu-pro"));
         Assert.Equal(12_032, plan.Items.Count);
-        Assert.Equal(("mmlu-pro", "cot", 1, 5), (plan.Benchmark, plan.Style, plan.StyleVersion, plan.Shots));
+        Assert.Equal(("mmlu-pro", "cot", 2, 5), (plan.Benchmark, plan.Style, plan.StyleVersion, plan.Shots));
+        Assert.Equal(["Question:"], plan.StopSequences);
+        Assert.Equal(2048, plan.MaxNewTokens);
         Assert.Equal(14, plan.Catalogue.Categories.Count);
         Assert.Equal(plan.Items.Count, plan.Items.Select(i => i.Key).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal("biology", plan.Items[0].Question.Subject);
+    }
+
+    [Fact]
+    public void The_harness_plan_stops_where_lm_eval_does_and_the_letter_plan_generates_nothing()
+    {
+        var harness = PlanBuilder.Build(new PlanRequest(Data, "test", 5, "harness", ["law"], Limit: 1, Benchmark: "mmlu-pro"));
+        Assert.Equal(("harness", 1, (int?)2048), (harness.Style, harness.StyleVersion, harness.MaxNewTokens));
+        Assert.Equal(["Question:"], harness.StopSequences);
+        var letter = PlanBuilder.Build(new PlanRequest(Data, "test", 5, "letter", ["law"], Limit: 1, Benchmark: "mmlu-pro"));
+        Assert.Equal((0, (int?)null), (letter.StopSequences.Count, letter.MaxNewTokens));
     }
 
     [Fact]
@@ -54,7 +66,10 @@ public class MmluProPlanTests
     {
         Assert.Throws<ArgumentException>(() => PlanBuilder.Build(new PlanRequest(Data, "test", 6, Benchmark: "mmlu-pro")));
         Assert.Throws<ArgumentException>(() => PlanBuilder.Build(new PlanRequest(Data, "dev", 0, Benchmark: "mmlu-pro")));
-        Assert.Throws<ArgumentException>(() => PlanBuilder.Build(new PlanRequest(Data, "test", 0, "harness", Benchmark: "mmlu-pro")));
+        Assert.Throws<ArgumentException>(() => PlanBuilder.Build(new PlanRequest(Data, "test", 0, "original", Benchmark: "mmlu-pro")));
+        Assert.Equal(
+            "--shots 5 with --split validation: lm-eval's first_n sampler leaves each question out of its own examples, so it needs 6 validation rows of biology and there are 5; use --shots 4 or fewer.",
+            Assert.Throws<ArgumentException>(() => PlanBuilder.Build(new PlanRequest(Data, "validation", 5, "harness", Benchmark: "mmlu-pro"))).Message);
         var error = Assert.Throws<MmluSharp.Datasets.DatasetException>(() => PlanBuilder.Build(new PlanRequest(Data, "test", 0, null, ["computer science"], Benchmark: "mmlu-pro")));
         Assert.Contains("unknown subject(s) for split 'test': computer science", error.Message, StringComparison.Ordinal);
     }
