@@ -68,12 +68,8 @@ internal sealed class MmluBenchmark : IBenchmark
         foreach (var subject in questions.GroupBy(q => q.Subject, StringComparer.Ordinal))
         {
             var pool = request.Shots == 0 ? [] : directory.Read(ShotSplit, subject.Key);
-            if (pool.Count < FirstNShots.RowsNeeded(request.Shots, sameSplit))
-            {
-                throw sameSplit
-                    ? FirstNShots.Shortfall(ShotSplit, subject.Key, pool.Count, request.Shots)
-                    : DatasetException.At(directory.FileOf(ShotSplit, subject.Key), 0, $"has {pool.Count} rows; {request.Shots} shots were asked for");
-            }
+            FirstNShots.EnsureEnough(pool.Count, request.Shots, sameSplit, ShotSplit, subject.Key, () =>
+                DatasetException.At(directory.FileOf(ShotSplit, subject.Key), 0, $"has {pool.Count} rows; {request.Shots} shots were asked for"));
 
             foreach (var question in Limit(subject, request.Limit))
             {

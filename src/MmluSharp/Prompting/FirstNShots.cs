@@ -27,8 +27,24 @@ internal static class FirstNShots
         return [.. (sameSplit ? drawn.Where(row => !comparer.Equals(row, question)) : drawn).Take(shots)];
     }
 
-    /// <summary>The one-line refusal when a split cannot give its own questions <paramref name="shots"/> examples.</summary>
-    public static ArgumentException Shortfall(string split, string subject, int rows, int shots) =>
+    /// <summary>Throws when <paramref name="rows"/> few-shot rows of a subject cannot give <paramref name="shots"/> examples.</summary>
+    /// <param name="rows">The few-shot split's rows of the subject.</param>
+    /// <param name="shots">How many examples were asked for.</param>
+    /// <param name="sameSplit">Whether the questions come from the few-shot split itself.</param>
+    /// <param name="split">The few-shot split's name.</param>
+    /// <param name="subject">The subject.</param>
+    /// <param name="tooFewRows">The benchmark's error naming its file, when the questions come from another split.</param>
+    /// <exception cref="ArgumentException">The questions' own split cannot leave each question out of K examples.</exception>
+    public static void EnsureEnough(int rows, int shots, bool sameSplit, string split, string subject, Func<Exception> tooFewRows)
+    {
+        ArgumentNullException.ThrowIfNull(tooFewRows);
+        if (rows < RowsNeeded(shots, sameSplit))
+        {
+            throw sameSplit ? Shortfall(split, subject, rows, shots) : tooFewRows();
+        }
+    }
+
+    private static ArgumentException Shortfall(string split, string subject, int rows, int shots) =>
         new(string.Create(CultureInfo.InvariantCulture,
             $"--shots {shots} with --split {split}: lm-eval's first_n sampler leaves each question out of its own examples, so it needs {RowsNeeded(shots, true)} {split} rows of {subject} and there are {rows}; use --shots {Math.Max(0, rows - 1)} or fewer."));
 }

@@ -46,13 +46,9 @@ internal sealed class CmmluBenchmark : IBenchmark
         {
             var questions = directory.Read(request.Split, subject);
             var dev = request.Shots == 0 ? [] : directory.Read(ShotSplit, subject);
-            if (dev.Count < FirstNShots.RowsNeeded(request.Shots, sameSplit))
-            {
-                throw sameSplit
-                    ? FirstNShots.Shortfall(ShotSplit, subject, dev.Count, request.Shots)
-                    : DatasetException.At(directory.FileOf(ShotSplit, subject), 0,
-                        string.Create(CultureInfo.InvariantCulture, $"has {dev.Count} rows; {request.Shots} shots were asked for"));
-            }
+            FirstNShots.EnsureEnough(dev.Count, request.Shots, sameSplit, ShotSplit, subject, () =>
+                DatasetException.At(directory.FileOf(ShotSplit, subject), 0,
+                    string.Create(CultureInfo.InvariantCulture, $"has {dev.Count} rows; {request.Shots} shots were asked for")));
 
             var header = CmmluStyle.Header(subject);
             var first = Rendered(style, dev.Take(request.Shots));

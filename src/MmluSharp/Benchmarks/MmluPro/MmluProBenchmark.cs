@@ -53,13 +53,9 @@ internal sealed class MmluProBenchmark : IBenchmark
         foreach (var subject in Chosen(records, request))
         {
             var pool = shotRecords.Where(r => r.Question.Subject == subject).ToList();
-            if (pool.Count < FirstNShots.RowsNeeded(request.Shots, sameSplit))
-            {
-                throw sameSplit
-                    ? FirstNShots.Shortfall(ShotSplit, subject, pool.Count, request.Shots)
-                    : DatasetException.At(MmluProReader.FileOf(request.Data, ShotSplit), 0,
-                        string.Create(CultureInfo.InvariantCulture, $"has {pool.Count} rows of {subject}; {request.Shots} shots were asked for"));
-            }
+            FirstNShots.EnsureEnough(pool.Count, request.Shots, sameSplit, ShotSplit, subject, () =>
+                DatasetException.At(MmluProReader.FileOf(request.Data, ShotSplit), 0,
+                    string.Create(CultureInfo.InvariantCulture, $"has {pool.Count} rows of {subject}; {request.Shots} shots were asked for")));
 
             var questions = records.Where(r => r.Question.Subject == subject);
             var first = Rendered(style, pool.Take(request.Shots));
