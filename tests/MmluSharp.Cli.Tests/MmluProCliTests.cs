@@ -1,6 +1,10 @@
 using System.Text.Json;
+using MmluSharp.Cli.Terminal;
 using MmluSharp.OpenAI.Tests;
+using MmluSharp.Results;
+using MmluSharp.Running;
 using MmluSharp.Testing;
+using Spectre.Console.Testing;
 
 namespace MmluSharp.Cli.Tests;
 
@@ -21,8 +25,10 @@ public class MmluProCliTests
         var result = await Cli.RunAsync(Generate(server, folder));
 
         Assert.True(result.ExitCode == 0, result.Output);
+        Assert.DoesNotContain("unparsed", result.Output, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
         Assert.Equal("tiger", doc.RootElement.GetProperty("run").GetProperty("extraction").GetString());
+        Assert.Equal(0, doc.RootElement.GetProperty("overall").GetProperty("unparsed").GetInt32());
         Assert.Equal("cot", doc.RootElement.GetProperty("style").GetString());
         var endpoint = doc.RootElement.GetProperty("model").GetProperty("endpoint");
         Assert.Equal(("2048", "[\"Question:\"]"), (endpoint.GetProperty("max_tokens").GetString(), endpoint.GetProperty("stop").GetString()));
@@ -69,5 +75,28 @@ public class MmluProCliTests
         var four = Cli.Run("prompts", "--data", SharedData.Mmlu, "--style", "harness", "--split", "dev", "--shots", "4", "--subjects", "anatomy", "--out", file);
         Assert.Equal(0, four.ExitCode);
         Assert.All(File.ReadAllLines(file), line => Assert.Contains("\"shots\":4", line, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("tiger", "unparsed: 1 of 2 answers held no letter (scored by TIGER-Lab's random guess).")]
+    [InlineData("last", "unparsed: 1 of 2 answers held no letter (counted wrong).")]
+    public void The_end_of_run_summary_counts_answers_without_a_letter_and_says_how_they_were_scored(string extractor, string line)
+    {
+        // TIGER's guess for ten options is G (random.seed(12345); randint(0, 9) == 6), here the gold answer.
+        var guessed = extractor == "tiger";
+        List<Sample> samples =
+        [
+            new("law", 0, "A", "A", true, new Dictionary<string, double>(), 5, "", "the answer is (A)", guessed ? "answer-is" : "answer-cue"),
+            new("law", 1, "G", guessed ? "G" : "", guessed, new Dictionary<string, double>(), 5, "", "no idea", guessed ? Sample.GuessRule : "none"),
+        ];
+        var description = new RunDescription("mmlu-pro", "test", 5, "cot", "generate", new ModelDescription("m", null, null, null),
+            new RunProvenance("0.1.0", "cot", 2, "original", "mmlu run", DateTimeOffset.UnixEpoch, extractor));
+        var results = Aggregator.Aggregate(samples, description, new TimingStats(1, 2, 0), MmluSharp.Benchmarks.MmluPro.MmluProCatalogue.Catalogue);
+        var console = new TestConsole();
+
+        ResultsSummary.Write(console, new RunOutcome(results, 0, 2, false), "runs/x");
+
+        Assert.Contains(line, console.Output, StringComparison.Ordinal);
+        Assert.Equal(guessed ? 1.0 : 0.5, results.Overall.Accuracy);
     }
 }

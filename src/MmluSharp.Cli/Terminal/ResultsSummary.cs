@@ -33,6 +33,12 @@ internal static class ResultsSummary
         }
 
         console.Write(table);
+        if (overall.Unparsed > 0)
+        {
+            var scored = results.Run.Extraction == "tiger" ? "scored by TIGER-Lab's random guess" : "counted wrong";
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unparsed: {Count(overall.Unparsed)} of {Count(overall.N)} answers held no letter ({scored})."));
+        }
+
         if (results.Analysis is { } analysis)
         {
             console.MarkupLineInterpolated($"[bold]{analysis.Title}[/]");
