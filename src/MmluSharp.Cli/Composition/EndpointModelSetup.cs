@@ -27,6 +27,9 @@ internal static class EndpointModelSetup
         };
         Directory.CreateDirectory(folder);
 
+        // SQLite writes the cache itself; like every output, it must be a regular file (a link to one is fine).
+        _ = IO.OutputPath.Resolve(options.CachePath);
+
         IQuestionScorer scorer;
         IReadOnlyDictionary<string, string> parameters;
         IDisposable resource;

@@ -1,47 +1,81 @@
+using System.Globalization;
+using MmluSharp.IO;
+
 namespace MmluSharp.Results;
 
 /// <summary>
-/// <c>samples.jsonl</c> as an append-only log: each sample is flushed as it completes, so a run killed at any
-/// point keeps everything already scored. Opening drops a torn last line (a write cut by <c>kill -9</c>).
+/// <c>samples.jsonl</c> as an append-only log: each sample is handed to the operating system as it completes, so a
+/// run killed at any point keeps everything already scored. Opening drops a torn last line (a write cut by
+/// <c>kill -9</c>); an append that fails (a full disk) leaves the file as it was before it.
 /// </summary>
 public sealed class SampleLog : IDisposable
 {
-    private readonly FileStream stream;
+    private readonly string path;
+    private AppendFile file;
+    private List<Sample> existing;
+    private int count;
 
-    private SampleLog(FileStream stream, List<Sample> existing)
+    private SampleLog(string path, AppendFile file, List<Sample> existing)
     {
-        this.stream = stream;
-        Existing = existing;
+        this.path = path;
+        this.file = file;
+        this.existing = existing;
+        count = existing.Count;
     }
 
-    /// <summary>The samples already in the file when it was opened.</summary>
-    public IReadOnlyList<Sample> Existing { get; }
+    /// <summary>The samples in the file when it was opened (or after <see cref="Retain"/>), in file order.</summary>
+    public IReadOnlyList<Sample> Existing => existing;
 
     /// <summary>Opens (or creates) the log at <paramref name="path"/> and reads what it holds.</summary>
+    /// <exception cref="InvalidDataException">A complete line is not a sample.</exception>
+    /// <exception cref="OutputFileException">The path is not a regular file.</exception>
     public static SampleLog Open(string path)
     {
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        var existing = ParseComplete(bytes, path, out var good);
-        stream.SetLength(good);
-        stream.Position = good;
-        return new SampleLog(stream, existing);
+        var file = AppendFile.Open(path);
+        try
+        {
+            var existing = ParseComplete(file.ReadAll(), path, out var good);
+            file.Truncate(good);
+            return new SampleLog(path, file, existing);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Appends samples and flushes them to the operating system.</summary>
+    /// <summary>Appends samples, all of them or none, and hands them to the operating system.</summary>
+    /// <exception cref="OutputFileException">The write failed (a full disk); the file still holds every sample before these.</exception>
     public void Append(IEnumerable<Sample> samples)
     {
+        using var buffer = new MemoryStream();
+        var added = 0;
         foreach (var sample in samples)
         {
-            SampleJson.Write(stream, sample);
+            SampleJson.Write(buffer, sample);
+            added++;
         }
 
-        stream.Flush();
+        file.Append(
+            buffer.GetBuffer().AsSpan(0, (int)buffer.Length),
+            string.Create(CultureInfo.InvariantCulture, $"the {count} samples scored before are kept: free space and run the same command to continue"));
+        count += added;
+    }
+
+    /// <summary>Keeps only the samples <paramref name="keep"/> accepts: the file is rewritten (atomically) without the others.</summary>
+    public void Retain(Func<Sample, bool> keep)
+    {
+        var kept = existing.Where(keep).ToList();
+        file.Dispose();
+        Rewrite(path, kept);
+        file = AppendFile.Open(path);
+        existing = kept;
+        count = kept.Count;
     }
 
     /// <summary>Writes <paramref name="samples"/> in their given order to <paramref name="path"/>, atomically.</summary>
-    public static void Rewrite(string path, IEnumerable<Sample> samples) => IO.AtomicFile.Write(path, output =>
+    public static void Rewrite(string path, IEnumerable<Sample> samples) => AtomicFile.Write(path, output =>
     {
         foreach (var sample in samples)
         {
@@ -86,5 +120,5 @@ public sealed class SampleLog : IDisposable
         return samples;
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => file.Dispose();
 }

@@ -150,14 +150,14 @@ internal static class ArchiveExtractor
             throw Refused(name, entry.Name, $"a link to {entry.LinkName}, which is not an already unpacked file");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.Copy(target, path, overwrite: true);
+        using var input = File.OpenRead(target);
+        using var output = IO.ScratchFile.Create(path);
+        input.CopyTo(output);
     }
 
     private static void Write(string path, Stream? data)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        using var output = IO.ScratchFile.Create(path);
         data?.CopyTo(output);
     }
 

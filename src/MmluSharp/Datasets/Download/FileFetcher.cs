@@ -87,7 +87,7 @@ internal sealed class FileFetcher(HttpClient http, IProgress<DownloadProgress>? 
         try
         {
             await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-            await using var output = new FileStream(part, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await using var output = IO.ScratchFile.Create(part, useAsync: true);
             while (true)
             {
                 stall.CancelAfter(stallTimeout);

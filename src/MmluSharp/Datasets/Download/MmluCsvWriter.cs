@@ -14,7 +14,7 @@ internal static class MmluCsvWriter
     /// <summary>Writes <paramref name="questions"/> (4 choices each) to <paramref name="path"/>.</summary>
     public static void Write(string path, IEnumerable<Question> questions)
     {
-        using var writer = new StreamWriter(path, append: false, Utf8);
+        using var writer = new StreamWriter(IO.ScratchFile.Create(path), Utf8);
         foreach (var q in questions)
         {
             if (q.Choices.Count != 4)
