@@ -30,6 +30,9 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 
         var (split, shots, style) = (plan.Split, plan.Shots, plan.Style);
         var folder = settings.Out ?? DefaultFolder(settings, plan);
+
+        // Held from before the model loads until the reports are written: one process per run folder.
+        using var held = RunFolderLock.Acquire(folder);
         using var setup = settings.Endpoint.Length > 0
             ? EndpointModelSetup.Create(settings, folder, plan)
             : await LocalModelSetup.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
@@ -62,7 +65,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         try
         {
             var outcome = await new RunProgressView(console).RunAsync(progress =>
-                new Evaluator(setup.Scorer).RunAsync(plan with { Settings = settingsOfRun }, description, folder, progress, cancellationToken))
+                new Evaluator(setup.Scorer) { RescoreChanged = settings.RescoreChanged }
+                    .RunAsync(plan with { Settings = settingsOfRun }, description, held, progress, cancellationToken))
                 .ConfigureAwait(false);
             if (!outcome.AlreadyComplete && setup.Usage() is { } usage)
             {
