@@ -62,4 +62,51 @@ public class MergeCommandTests
 
         Assert.Equal(Analysis(whole), Analysis(merged));
     }
+
+    /// <summary>Every file of <paramref name="folder"/> and its bytes, to show nothing changed.</summary>
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(File.ReadAllBytes(f)), StringComparer.Ordinal);
+
+    [Fact]
+    public async Task Merging_into_a_finished_run_or_unrelated_files_is_refused_and_changes_nothing()
+    {
+        var first = Cli.TempFolder("r1");
+        var second = Cli.TempFolder("r2");
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(first, "--shard", "1/2"))).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(second, "--shard", "2/2"))).ExitCode);
+        var finished = Cli.TempFolder("finished");
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(finished, "--shots", "0"))).ExitCode);
+        var before = Snapshot(finished);
+        var unrelated = Cli.TempFolder("unrelated");
+        File.WriteAllText(Path.Combine(unrelated, "notes.txt"), "mine");
+
+        var (exitCode, output) = await MmluProcess.RunAsync(new Dictionary<string, string>(), "merge", first, second, "--out", finished);
+        var (unrelatedExit, unrelatedOutput) = await MmluProcess.RunAsync(new Dictionary<string, string>(), "merge", first, second, "--out", unrelated);
+
+        Assert.Contains($"{finished} already holds a run; merge into a new or empty folder", ErrorLine.Of(exitCode, output), StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(finished));
+        Assert.Contains($"{unrelated} already holds other files (notes.txt)", ErrorLine.Of(unrelatedExit, unrelatedOutput), StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], Directory.GetFiles(unrelated).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task The_same_merge_may_be_redone_but_another_merge_into_its_folder_is_refused()
+    {
+        var first = Cli.TempFolder("m1");
+        var second = Cli.TempFolder("m2");
+        var other = Cli.TempFolder("m3");
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(first, "--shard", "1/2"))).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(second, "--shard", "2/2"))).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(other, "--shard", "2/2", "--style", "harness"))).ExitCode);
+        var merged = Cli.TempFolder("again");
+        Assert.Equal(0, Cli.Run("merge", first, second, "--out", merged).ExitCode);
+        var samples = File.ReadAllText(Path.Combine(merged, "samples.jsonl"));
+
+        Assert.Equal(0, Cli.Run("merge", second, first, "--out", merged).ExitCode);
+        Assert.Equal(samples, File.ReadAllText(Path.Combine(merged, "samples.jsonl")));
+
+        var (exitCode, output) = await MmluProcess.RunAsync(new Dictionary<string, string>(), "merge", first, other, "--out", merged);
+        Assert.Contains($"{merged} already holds the merge of {first}, {second}", ErrorLine.Of(exitCode, output), StringComparison.Ordinal);
+        Assert.Equal(samples, File.ReadAllText(Path.Combine(merged, "samples.jsonl")));
+    }
 }

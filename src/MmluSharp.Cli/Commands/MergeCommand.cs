@@ -12,7 +12,9 @@ internal sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings
 {
     public override int Execute(CommandContext context, MergeSettings settings, CancellationToken cancellationToken)
     {
-        var results = RunMerger.Merge(settings.Shards, settings.Out!);
+        // Held until the reports are written: no run or other merge writes the folder meanwhile.
+        using var held = RunMerger.LockDestination(settings.Shards, settings.Out!);
+        var results = RunMerger.Merge(settings.Shards, held);
         ReportFiles.WriteRunFolder(results, settings.Out!);
         ResultsSummary.Write(console, new RunOutcome(results, results.Overall.N, 0, AlreadyComplete: false), settings.Out!);
         return 0;

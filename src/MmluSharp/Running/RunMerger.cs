@@ -10,9 +10,45 @@ namespace MmluSharp.Running;
 /// </summary>
 public static class RunMerger
 {
-    /// <summary>Merges <paramref name="shardFolders"/> into <paramref name="folder"/>.</summary>
-    /// <exception cref="RunMismatchException">The folders are not the complete shards of one run.</exception>
+    /// <summary>Merges <paramref name="shardFolders"/> into <paramref name="folder"/>, holding the folders' locks meanwhile.</summary>
+    /// <exception cref="RunMismatchException">The folders are not the complete shards of one run, or <paramref name="folder"/> holds something else.</exception>
+    /// <exception cref="RunFolderInUseException">A run or another merge is using one of the folders.</exception>
     public static RunResults Merge(IReadOnlyList<string> shardFolders, string folder)
+    {
+        using var held = LockDestination(shardFolders, folder);
+        return Merge(shardFolders, held);
+    }
+
+    /// <summary>
+    /// Merges <paramref name="shardFolders"/> into the folder <paramref name="held"/> locks. That folder must be empty
+    /// or hold an earlier merge of the same shard folders (which is redone); the shard folders are locked while read.
+    /// </summary>
+    /// <exception cref="RunMismatchException">The folders are not the complete shards of one run, or the folder holds something else.</exception>
+    /// <exception cref="RunFolderInUseException">A run or another merge is using one of the shard folders.</exception>
+    public static RunResults Merge(IReadOnlyList<string> shardFolders, RunFolderLock held)
+    {
+        ArgumentNullException.ThrowIfNull(shardFolders);
+        ArgumentNullException.ThrowIfNull(held);
+        var folder = held.Folder;
+        var inputs = Inputs(shardFolders);
+        EnsureFree(folder, inputs);
+        var locks = new List<RunFolderLock>();
+        try
+        {
+            foreach (var shard in inputs)
+            {
+                locks.Add(RunFolderLock.Acquire(shard));
+            }
+
+            return MergeLocked(shardFolders, folder, inputs);
+        }
+        finally
+        {
+            locks.ForEach(l => l.Dispose());
+        }
+    }
+
+    private static RunResults MergeLocked(IReadOnlyList<string> shardFolders, string folder, List<string> inputs)
     {
         var shards = shardFolders.Select(Load).ToList();
         var first = shards[0];
@@ -55,12 +91,84 @@ public static class RunMerger
         var merged = Aggregator.Aggregate(samples, description, TimingStats.Of(seconds, samples.Count, tokens))
             with { Analysis = Analyze(shards, settings, samples) };
 
-        Directory.CreateDirectory(folder);
+        // run.json first: a merge cut short is recognised as the same merge, and redone.
+        (RunManifest.New(settings) with
+        {
+            ElapsedSeconds = seconds,
+            TokensDecoded = tokens,
+            Questions = samples.GroupBy(s => s.Subject, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            MergedFrom = inputs,
+        }).Write(folder);
         SampleLog.Rewrite(Path.Combine(folder, Evaluator.SamplesFile), samples);
         ResultsJson.Write(merged, Path.Combine(folder, Evaluator.ResultsFile));
-        (RunManifest.New(settings) with { ElapsedSeconds = seconds, TokensDecoded = tokens }).Write(folder);
         return merged;
     }
+
+    /// <summary>
+    /// Locks <paramref name="folder"/> as the destination of merging <paramref name="shardFolders"/>, refusing it
+    /// unless it is missing, empty or an earlier merge of the same shard folders (checked again by
+    /// <see cref="Merge(IReadOnlyList{string}, RunFolderLock)"/>). A folder some process uses is reported as in use;
+    /// any other refused folder is left untouched, without even a lock file.
+    /// </summary>
+    /// <exception cref="RunFolderInUseException">A run or another merge is using the folder.</exception>
+    /// <exception cref="RunMismatchException">The folder holds a run, another merge or other files.</exception>
+    public static RunFolderLock LockDestination(IReadOnlyList<string> shardFolders, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(shardFolders);
+        if (Directory.Exists(folder) && !File.Exists(Path.Combine(folder, RunFolderLock.LockFile)))
+        {
+            EnsureFree(folder, Inputs(shardFolders));
+        }
+
+        return RunFolderLock.Acquire(folder);
+    }
+
+    private static List<string> Inputs(IReadOnlyList<string> shardFolders) =>
+        [.. shardFolders.Select(FullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Refuses to merge into a folder that holds anything but an earlier merge of the same shard folders: a finished
+    /// run, another merge or unrelated files are never replaced.
+    /// </summary>
+    private static void EnsureFree(string folder, List<string> inputs)
+    {
+        if (inputs.Contains(FullPath(folder), StringComparer.Ordinal))
+        {
+            throw new RunMismatchException($"{folder}: the merged run cannot go into one of the shard folders; choose a new --out.");
+        }
+
+        var entries = Directory.EnumerateFileSystemEntries(folder)
+            .Select(Path.GetFileName)
+            .Where(name => !RunFolderLock.IsLockFile(name!))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        RunManifest? manifest = null;
+        try
+        {
+            manifest = RunManifest.TryRead(folder);
+        }
+        catch (RunMismatchException)
+        {
+            // A damaged run.json is refused below like any folder that is not this merge.
+        }
+
+        if (manifest?.MergedFrom is { } previous && previous.SequenceEqual(inputs, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var what = manifest?.MergedFrom is { } other ? $"the merge of {string.Join(", ", other)}"
+            : manifest is not null ? "a run"
+            : $"other files ({string.Join(", ", entries.Take(3))}{(entries.Count > 3 ? ", …" : string.Empty)})";
+        throw new RunMismatchException($"{folder} already holds {what}; merge into a new or empty folder, or delete that one first.");
+    }
+
+    private static string FullPath(string folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
 
     /// <summary>
     /// What the benchmark adds from all samples (e.g. MMLU-Redux annotations, answer-order robustness): recomputed
