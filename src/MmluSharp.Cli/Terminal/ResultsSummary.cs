@@ -20,6 +20,12 @@ internal static class ResultsSummary
             console.MarkupLineInterpolated($"Resumed: {outcome.Resumed} questions were already scored, {outcome.Scored} scored now.");
         }
 
+        if (outcome.Discarded > 0)
+        {
+            console.MarkupLineInterpolated(
+                $"[yellow]{outcome.Discarded} samples were dropped because their question changed in the data (--rescore-changed), and scored again.[/]");
+        }
+
         var table = new Table().AddColumns("", "accuracy", "±95%", "n");
         table.Columns[1].RightAligned();
         table.Columns[2].RightAligned();

@@ -4,17 +4,30 @@ using MmluSharp.IO;
 namespace MmluSharp.Running;
 
 /// <summary>
-/// <c>run.json</c> in a run folder: the settings the run was started with and the scoring time and tokens
-/// spent so far, so a resumed run adds to them and refuses to continue under other settings.
+/// <c>run.json</c> in a run folder: the settings the run was started with, how many questions each subject had
+/// then, and the totals (scoring time, tokens) of every session so far, so a resumed run adds to them and refuses to
+/// continue under other settings or on changed data.
 /// </summary>
+/// <param name="Schema">Always <c>mmlusharp.run/1</c>.</param>
+/// <param name="Settings">What identifies the run (see <see cref="RunPlan.Settings"/>).</param>
+/// <param name="ElapsedSeconds">Scoring time over all sessions.</param>
+/// <param name="TokensDecoded">Tokens decoded over all sessions.</param>
 internal sealed record RunManifest(
     string Schema, IReadOnlyDictionary<string, string> Settings, double ElapsedSeconds, long TokensDecoded)
 {
     public const string FileName = "run.json";
     private const string CurrentSchema = "mmlusharp.run/1";
 
+    /// <summary>Questions planned per subject (with <c>--permute</c>, each order counts) when the run started; null in older folders.</summary>
+    public IReadOnlyDictionary<string, int>? Questions { get; init; }
+
+    /// <summary>For a merged run: the shard folders it was merged from (full paths, ordinal order).</summary>
+    public IReadOnlyList<string>? MergedFrom { get; init; }
+
     public static RunManifest New(IReadOnlyDictionary<string, string> settings) => new(CurrentSchema, settings, 0, 0);
 
+    /// <summary>The folder's <c>run.json</c>, or null when it has none.</summary>
+    /// <exception cref="RunMismatchException">The file is damaged: not JSON, another schema, no settings, impossible totals.</exception>
     public static RunManifest? TryRead(string folder)
     {
         var path = Path.Combine(folder, FileName);
@@ -23,14 +36,24 @@ internal sealed record RunManifest(
             return null;
         }
 
+        RunManifest? manifest;
         try
         {
-            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllBytes(path), JsonFiles.Options);
+            manifest = JsonSerializer.Deserialize<RunManifest>(File.ReadAllBytes(path), JsonFiles.Options);
         }
         catch (JsonException e)
         {
-            throw new RunMismatchException($"{path}: unreadable run manifest ({e.Message}); remove the folder or choose another --out.", e);
+            throw Damaged(path, e.LineNumber is long line ? $"line {line + 1}: not valid JSON for a run manifest" : "not valid JSON", e);
         }
+
+        var problem = manifest is null ? "not a JSON object"
+            : manifest.Schema != CurrentSchema ? $"schema '{manifest.Schema}' is not {CurrentSchema}"
+            : manifest.Settings is null ? "no settings"
+            : manifest.Settings.Any(s => s.Value is null) ? "a setting without a value"
+            : !double.IsFinite(manifest.ElapsedSeconds) || manifest.ElapsedSeconds < 0 || manifest.TokensDecoded < 0 ? "negative totals"
+            : manifest.Questions?.Any(q => q.Value < 0) == true ? "a negative question count"
+            : null;
+        return problem is null ? manifest : throw Damaged(path, problem, null);
     }
 
     /// <summary>Throws when <paramref name="settings"/> differ from the ones this run was started with.</summary>
@@ -50,5 +73,21 @@ internal sealed record RunManifest(
             .Where(k => after.GetValueOrDefault(k) != before.GetValueOrDefault(k))
             .Select(k => $"{k} {before.GetValueOrDefault(k) ?? "(none)"} → {after.GetValueOrDefault(k) ?? "(none)"}")];
 
+    /// <summary>
+    /// This manifest with one more session's totals added: the one place where the totals <c>run.json</c> keeps
+    /// across resumes accumulate.
+    /// </summary>
+    public RunManifest Plus(RunSession session) => this with
+    {
+        ElapsedSeconds = ElapsedSeconds + session.Elapsed.TotalSeconds,
+        TokensDecoded = TokensDecoded + session.TokensDecoded,
+    };
+
     public void Write(string folder) => JsonFiles.Write(Path.Combine(folder, FileName), this);
+
+    private static RunMismatchException Damaged(string path, string problem, Exception? inner)
+    {
+        var message = $"{path}: damaged run manifest ({problem}); restore it, or start the run again with another --out.";
+        return inner is null ? new RunMismatchException(message) : new RunMismatchException(message, inner);
+    }
 }

@@ -63,9 +63,15 @@ public sealed class GenerativeScorer(IChatClient client, GenerativeOptions? opti
         }
     }
 
+    /// <inheritdoc />
+    public string PromptSha256(PromptedQuestion question, int shotsUsed) => LetterScoring.Sha256Hex(Rendered(question));
+
+    /// <summary>What the model is asked: the whole prompt (every shot) and the instruction.</summary>
+    private string Rendered(PromptedQuestion question) => question.Prompt.Text + settings.Instruction;
+
     private async Task<ScoredSample> ScoreOneAsync(PromptedQuestion item, CancellationToken cancellationToken)
     {
-        var prompt = item.Prompt.Text + settings.Instruction;
+        var prompt = Rendered(item);
         var chat = new ChatOptions { Temperature = 0, MaxOutputTokens = settings.MaxOutputTokens };
         if (settings.StopSequences.Count > 0)
         {

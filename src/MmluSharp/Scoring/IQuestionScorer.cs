@@ -14,4 +14,11 @@ public interface IQuestionScorer
 
     /// <summary>Scores every question, yielding each sample as soon as it is known.</summary>
     IAsyncEnumerable<ScoredSample> ScoreAsync(IReadOnlyList<PromptedQuestion> questions, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The <see cref="Sample.PromptSha256"/> this scorer records for <paramref name="question"/> scored with
+    /// <paramref name="shotsUsed"/> examples: what a resumed run compares stored samples with. By default the
+    /// SHA-256 of the prompt with that many shots, as letter scoring sends it.
+    /// </summary>
+    string PromptSha256(PromptedQuestion question, int shotsUsed) => LetterScoring.Sha256Hex(question.Prompt.Render(shotsUsed));
 }
