@@ -21,18 +21,19 @@ internal static class MmluApp
         }
 
         var app = new CommandApp();
-        app.Configure(config => Configure(config, console));
+        app.Configure(config => Configure(config, console, args));
         return app.RunAsync(args, cancellationToken);
     }
 
-    public static void Configure(IConfigurator config, IAnsiConsole console)
+    /// <summary>Builds the command tree; <paramref name="args"/> (the command line) lets errors name the option at fault.</summary>
+    public static void Configure(IConfigurator config, IAnsiConsole console, IReadOnlyList<string>? args = null)
     {
         config.SetApplicationName("mmlu");
         config.SetApplicationVersion(Version);
         config.SetApplicationCulture(CultureInfo.InvariantCulture);
         config.ConfigureConsole(console);
         config.CancellationExitCode(ErrorReporter.Interrupted);
-        config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, console));
+        config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, console, args));
 
         config.AddCommand<RunCommand>("run")
             .WithDescription("Evaluate a model on MMLU: per-subject, per-category and overall accuracy, calibration, samples.")

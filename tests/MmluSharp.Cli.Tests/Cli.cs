@@ -9,14 +9,14 @@ internal static class Cli
     public static CommandAppResult Run(params string[] args)
     {
         var app = new CommandAppTester();
-        app.Configure(config => MmluApp.Configure(config, app.Console));
+        app.Configure(config => MmluApp.Configure(config, app.Console, args));
         return app.Run(args);
     }
 
     public static async Task<CommandAppResult> RunAsync(params string[] args)
     {
         var app = new CommandAppTester();
-        app.Configure(config => MmluApp.Configure(config, app.Console));
+        app.Configure(config => MmluApp.Configure(config, app.Console, args));
         return await app.RunAsync(args);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using MmluSharp.Benchmarks;
 using MmluSharp.Datasets;
 using MmluSharp.Datasets.Download;
@@ -63,14 +64,10 @@ internal class DataSettings : CommandSettings
             return ValidationResult.Error($"--split must be test, val, dev or validation, not '{Split}'.");
         }
 
-        if (Shots < 0)
+        if ((OutOfRange("--shots", Shots, 0, int.MaxValue) ?? OutOfRange("--limit", Limit, 1, int.MaxValue)
+            ?? OutOfRange("--max-samples", MaxSamples, 1, int.MaxValue)) is { } error)
         {
-            return ValidationResult.Error("--shots must not be negative.");
-        }
-
-        if (Limit is <= 0 || MaxSamples is <= 0)
-        {
-            return ValidationResult.Error("--limit and --max-samples must be positive numbers.");
+            return ValidationResult.Error(error);
         }
 
         var benchmark = BenchmarkRegistry.All.FirstOrDefault(b => b.Name == Benchmark);
@@ -86,6 +83,16 @@ internal class DataSettings : CommandSettings
 
         return ValidationResult.Success();
     }
+
+    /// <summary>
+    /// The one-line error for a number option outside <paramref name="min"/>…<paramref name="max"/>, or null when it is
+    /// inside (or not given). Numbers too large for the option's type never get here: see <c>ErrorReporter</c>.
+    /// </summary>
+    protected static string? OutOfRange(string option, int? value, int min, int max) =>
+        value is not int v || (v >= min && v <= max) ? null
+        : max == int.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"{option} must be {(min == 0 ? "0 or more" : min == 1 ? "a positive number" : $"at least {min}")}, not {v}.")
+            : string.Create(CultureInfo.InvariantCulture, $"{option} must be between {min} and {max}, not {v}.");
 
     /// <summary><c>--data</c>, else the benchmark's folder in the download cache, else null.</summary>
     public string? ResolvedData => string.IsNullOrWhiteSpace(Data) ? DatasetCache.Find(Benchmark) : Data;

@@ -90,7 +90,24 @@ internal sealed class RunSettings : DataSettings
     [Description("F32 KV cache and no flash attention: scores equal to evaluating every prompt from scratch (slower).")]
     public bool ExactKv { get; init; }
 
+    [CommandOption("--rescore-changed")]
+    [Description("On resuming a run whose data changed since it started (a question's prompt or answer differs, questions were added or removed): drop the samples that no longer match and score those questions again. Without it such a folder is refused.")]
+    public bool RescoreChanged { get; init; }
+
     private static int MaxThreads => 4 * Environment.ProcessorCount;
+
+    /// <summary>More requests in flight than any server takes; also keeps the request queue's size in range.</summary>
+    private const int MaxConcurrency = 1024;
+
+    /// <summary>A day: the longest timeout the resilience pipeline accepts.</summary>
+    private const int MaxTimeoutSeconds = 86_400;
+
+    private const int MaxRetries = 1000;
+
+    /// <summary>One request every 60 µs; the rate limiter's period must stay a whole number of ticks.</summary>
+    private const int MaxRequestsPerMinute = 1_000_000;
+
+    private const int MaxOutputTokens = 1_000_000;
 
     public override ValidationResult Validate()
     {
@@ -124,9 +141,11 @@ internal sealed class RunSettings : DataSettings
             return ValidationResult.Error("--extract reads letters from generated answers: it needs --scoring generate.");
         }
 
-        if (Concurrency <= 0 || Timeout <= 0 || Retries < 0 || RequestsPerMinute is <= 0 || MaxTokens is <= 0)
+        if ((OutOfRange("--concurrency", Concurrency, 1, MaxConcurrency) ?? OutOfRange("--timeout", Timeout, 1, MaxTimeoutSeconds)
+            ?? OutOfRange("--retries", Retries, 0, MaxRetries) ?? OutOfRange("--rpm", RequestsPerMinute, 1, MaxRequestsPerMinute)
+            ?? OutOfRange("--max-tokens", MaxTokens, 1, MaxOutputTokens)) is { } endpointError)
         {
-            return ValidationResult.Error("--concurrency, --timeout, --rpm and --max-tokens must be positive and --retries not negative.");
+            return ValidationResult.Error(endpointError);
         }
 
         if (Grouping is not ("original" or "harness"))
@@ -134,14 +153,15 @@ internal sealed class RunSettings : DataSettings
             return ValidationResult.Error($"--grouping must be original or harness, not '{Grouping}'.");
         }
 
-        if (Threads is <= 0 || Context is <= 0 || Batch <= 0 || Parallel <= 0)
-        {
-            return ValidationResult.Error("--threads, --context, --batch and --parallel must be positive.");
-        }
-
         if (Threads > MaxThreads)
         {
-            return ValidationResult.Error($"--threads must be at most {MaxThreads} (4 × the {Environment.ProcessorCount} cores here).");
+            return ValidationResult.Error($"--threads must be at most {MaxThreads} (4 × the {Environment.ProcessorCount} cores here), not {Threads}.");
+        }
+
+        if ((OutOfRange("--threads", Threads, 1, MaxThreads) ?? OutOfRange("--context", Context, 1, int.MaxValue)
+            ?? OutOfRange("--batch", Batch, 1, int.MaxValue) ?? OutOfRange("--parallel", Parallel, 1, int.MaxValue)) is { } engineError)
+        {
+            return ValidationResult.Error(engineError);
         }
 
         if (Shard is not null)

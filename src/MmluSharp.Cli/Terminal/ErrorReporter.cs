@@ -16,12 +16,19 @@ internal static class ErrorReporter
     public const int BadInput = 2;
     public const int Interrupted = 130;
 
-    public static int Report(Exception exception, IAnsiConsole console)
+    public static int Report(Exception exception, IAnsiConsole console, IReadOnlyList<string>? args = null)
     {
+        // Work done in parallel (reading a folder's files) fails with the first of its errors.
+        while (exception is AggregateException { InnerExceptions.Count: > 0 } aggregate)
+        {
+            exception = aggregate.InnerExceptions[0];
+        }
+
         var (code, message) = exception switch
         {
             OperationCanceledException => (Interrupted, "interrupted; everything scored so far is saved: run the same command to continue."),
             DatasetException or ModelLoadException or RunMismatchException or EndpointException => (BadInput, exception.Message),
+            CommandRuntimeException when OptionValueError.Describe(exception, args ?? []) is { } line => (BadInput, line),
             CommandAppException => (BadInput, exception.Message),
             System.ClientModel.ClientResultException http => (BadInput, $"the chat server failed: {http.Message}"),
             FileNotFoundException f => (BadInput, $"{f.FileName ?? "file"}: not found"),

@@ -21,7 +21,7 @@ internal static class CsvParser
 
     /// <summary>Reads and parses a whole file.</summary>
     public static List<CsvRecord> ReadFile(string path, char delimiter = ',', bool allowBareQuotes = false) =>
-        Parse(File.ReadAllBytes(path), path, delimiter, allowBareQuotes);
+        Parse(DataFile.ReadAllBytes(path), path, delimiter, allowBareQuotes);
 
     /// <summary>Reads <paramref name="stream"/> to its end and parses it; <paramref name="path"/> names it in errors.</summary>
     public static List<CsvRecord> Parse(Stream stream, string path, char delimiter = ',', bool allowBareQuotes = false)

@@ -22,7 +22,7 @@ public sealed class DatasetException : Exception
     internal static string RequireFolder(string root, string missing)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
-        return Directory.Exists(root) ? root : throw At(root, 0, missing);
+        return Directory.Exists(root) ? root : throw At(root, 0, DataFile.WhyMissing(root, missing));
     }
 
     /// <summary>A message of the form <c>path:line: what is wrong</c>.</summary>

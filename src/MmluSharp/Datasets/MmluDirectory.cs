@@ -50,15 +50,7 @@ public sealed class MmluDirectory
     {
         ArgumentException.ThrowIfNullOrEmpty(subject);
         var path = FileOf(split, subject);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw DatasetException.At(path, 0, "file not found");
-        }
+        var bytes = DataFile.ReadAllBytes(path);
 
         // Bare quotes: the final val split has one (college_medicine, line 6); pandas keeps it as a literal quote.
         var records = CsvParser.Parse(bytes, path, allowBareQuotes: true);
@@ -119,7 +111,7 @@ public sealed class MmluDirectory
         var folder = Path.Combine(Root, split);
         if (!Directory.Exists(folder))
         {
-            throw DatasetException.At(folder, 0, $"split folder '{split}' not found");
+            throw DatasetException.At(folder, 0, DataFile.WhyMissing(folder, $"split folder '{split}' not found"));
         }
 
         return folder;

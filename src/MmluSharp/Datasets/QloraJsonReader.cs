@@ -13,15 +13,7 @@ public static class QloraJsonReader
     /// <exception cref="DatasetException">A line is not a JSON object with string <c>subject</c>, <c>input</c> and <c>output</c>; the message names file and line.</exception>
     public static IReadOnlyList<QloraRecord> Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw DatasetException.At(path, 0, "file not found");
-        }
+        var bytes = DataFile.ReadAllBytes(path);
 
         ReadOnlySpan<byte> rest = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes;
         var records = new List<QloraRecord>();

@@ -31,7 +31,7 @@ internal sealed class CmmluDirectory
         var folder = Path.Combine(Root, split);
         if (!Directory.Exists(folder))
         {
-            throw DatasetException.At(folder, 0, $"CMMLU split folder '{split}' not found");
+            throw DatasetException.At(folder, 0, DataFile.WhyMissing(folder, $"CMMLU split folder '{split}' not found"));
         }
 
         return [.. Directory.EnumerateFiles(folder, "*.csv").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal)];

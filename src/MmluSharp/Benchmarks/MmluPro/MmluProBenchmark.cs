@@ -41,10 +41,7 @@ internal sealed class MmluProBenchmark : IBenchmark
             throw new ArgumentException($"MMLU-Pro has the splits test and validation, not '{request.Split}'.");
         }
 
-        if (!Directory.Exists(request.Data))
-        {
-            throw DatasetException.At(request.Data, 0, "MMLU-Pro folder not found (expected parquet/test-00000-of-00001.parquet)");
-        }
+        DatasetException.RequireFolder(request.Data, "MMLU-Pro folder not found (expected parquet/test-00000-of-00001.parquet)");
 
         var records = MmluProReader.Read(request.Data, request.Split);
         var sameSplit = request.Split == ShotSplit && style.LeavesQuestionOutOfShots;

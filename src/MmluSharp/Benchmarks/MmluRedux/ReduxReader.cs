@@ -32,17 +32,7 @@ internal static class ReduxReader
     /// <exception cref="DatasetException">The file is missing or malformed.</exception>
     public static ReduxFile Read(string path, string subject)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw DatasetException.At(path, 0, "file not found");
-        }
-
-        return Parse(bytes, path, subject);
+        return Parse(DataFile.ReadAllBytes(path), path, subject);
     }
 
     /// <summary>Parses a file's bytes; <paramref name="path"/> names it in errors and notes.</summary>
