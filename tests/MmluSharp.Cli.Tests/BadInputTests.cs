@@ -96,30 +96,23 @@ public class BadInputTests
     [InlineData("--batch", "0", "--batch must be a positive number, not 0.")]
     [InlineData("--parallel", "99999999999", "--parallel 99999999999 is too large: the most it takes is 2147483647.")]
     [InlineData("--context", "-1", "--context must be a positive number, not -1.")]
-    [InlineData("--threads", "0", "--threads must be between 1 and")]
-    public void A_number_option_out_of_range_is_one_line_naming_the_option(string option, string value, string message)
-    {
-        var result = Cli.Run(
-            "run", "--model", TinyModel, "--data", SharedData.Mmlu, "--subjects", "anatomy", "--out", Cli.TempFolder("range"), option, value);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("error: " + message, result.Output.ReplaceLineEndings(" ").Trim(), StringComparison.Ordinal);
-    }
-
-    [Theory]
+    [InlineData("--threads", "0", "--threads must be between 1 and ")]
     [InlineData("--concurrency", "2000000000", "--concurrency must be between 1 and 1024, not 2000000000.")]
     [InlineData("--concurrency", "0", "--concurrency must be between 1 and 1024, not 0.")]
     [InlineData("--timeout", "999999999", "--timeout must be between 1 and 86400, not 999999999.")]
     [InlineData("--rpm", "2000000000", "--rpm must be between 1 and 1000000, not 2000000000.")]
     [InlineData("--retries", "-1", "--retries must be between 0 and 1000, not -1.")]
     [InlineData("--max-tokens", "0", "--max-tokens must be between 1 and 1000000, not 0.")]
-    public void An_endpoint_number_option_out_of_range_is_one_line_naming_the_option(string option, string value, string message)
+    public void A_number_option_out_of_range_is_one_line_naming_the_option(string option, string value, string message)
     {
-        var result = Cli.Run(
-            "run", "--endpoint", "http://127.0.0.1:9/v1", "--model", "m", "--data", SharedData.Mmlu, "--subjects", "anatomy",
-            "--out", Cli.TempFolder("endpoint-range"), option, value);
+        // The endpoint's options are checked with --endpoint (nothing is sent: the check comes first).
+        string[] model = option is "--concurrency" or "--timeout" or "--rpm" or "--retries" or "--max-tokens"
+            ? ["--endpoint", "http://127.0.0.1:9/v1", "--model", "m"]
+            : ["--model", TinyModel];
+
+        var result = Cli.Run(["run", .. model, "--data", SharedData.Mmlu, "--subjects", "anatomy", "--out", Cli.TempFolder("range"), option, value]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: " + message, result.Output.ReplaceLineEndings(" ").Trim());
+        Assert.StartsWith("error: " + message, result.Output.ReplaceLineEndings(" ").Trim(), StringComparison.Ordinal);
     }
 }

@@ -63,6 +63,16 @@ public class MergeCommandTests
         Assert.Equal(Analysis(whole), Analysis(merged));
     }
 
+    /// <summary>The two shard folders of one run (in-process runs).</summary>
+    private static async Task<(string First, string Second)> Shards(string name, params string[] extra)
+    {
+        var first = Cli.TempFolder(name + "1");
+        var second = Cli.TempFolder(name + "2");
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(first, ["--shard", "1/2", .. extra]))).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync(RunArgs(second, ["--shard", "2/2", .. extra]))).ExitCode);
+        return (first, second);
+    }
+
     /// <summary>Every file of <paramref name="folder"/> and its bytes, to show nothing changed.</summary>
     private static Dictionary<string, string> Snapshot(string folder) =>
         Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(File.ReadAllBytes(f)), StringComparer.Ordinal);
@@ -70,10 +80,7 @@ public class MergeCommandTests
     [Fact]
     public async Task Merging_into_a_finished_run_or_unrelated_files_is_refused_and_changes_nothing()
     {
-        var first = Cli.TempFolder("r1");
-        var second = Cli.TempFolder("r2");
-        Assert.Equal(0, (await Cli.RunAsync(RunArgs(first, "--shard", "1/2"))).ExitCode);
-        Assert.Equal(0, (await Cli.RunAsync(RunArgs(second, "--shard", "2/2"))).ExitCode);
+        var (first, second) = await Shards("r");
         var finished = Cli.TempFolder("finished");
         Assert.Equal(0, (await Cli.RunAsync(RunArgs(finished, "--shots", "0"))).ExitCode);
         var before = Snapshot(finished);
@@ -92,12 +99,8 @@ public class MergeCommandTests
     [Fact]
     public async Task The_same_merge_may_be_redone_but_another_merge_into_its_folder_is_refused()
     {
-        var first = Cli.TempFolder("m1");
-        var second = Cli.TempFolder("m2");
-        var other = Cli.TempFolder("m3");
-        Assert.Equal(0, (await Cli.RunAsync(RunArgs(first, "--shard", "1/2"))).ExitCode);
-        Assert.Equal(0, (await Cli.RunAsync(RunArgs(second, "--shard", "2/2"))).ExitCode);
-        Assert.Equal(0, (await Cli.RunAsync(RunArgs(other, "--shard", "2/2", "--style", "harness"))).ExitCode);
+        var (first, second) = await Shards("m");
+        var (_, other) = await Shards("h", "--style", "harness");
         var merged = Cli.TempFolder("again");
         Assert.Equal(0, Cli.Run("merge", first, second, "--out", merged).ExitCode);
         var samples = File.ReadAllText(Path.Combine(merged, "samples.jsonl"));
