@@ -31,6 +31,7 @@ internal static class MmluApp
         config.SetApplicationName("mmlu");
         config.SetApplicationVersion(Version);
         config.SetApplicationCulture(CultureInfo.InvariantCulture);
+        console.Pipeline.Attach(new SafeRenderHook());
         config.ConfigureConsole(console);
         config.CancellationExitCode(ErrorReporter.Interrupted);
         config.SetExceptionHandler((exception, _) => ErrorReporter.Report(exception, console, args));

@@ -35,6 +35,10 @@ internal static class Golden
         Assert.Fail($"{name} differs from its golden file at char {at}: expected «{Around(expected, at)}», got «{Around(actual, at)}».");
     }
 
+    /// <summary>The text of <c>Golden/NAME</c>: an expected file a test compares with something other than equality.</summary>
+    public static string Read(string name, [CallerFilePath] string caller = "") =>
+        File.ReadAllText(Path.Combine(ProjectDir(caller), "Golden", name), Encoding.UTF8);
+
     private static string Around(string text, int at) =>
         text.Substring(Math.Max(0, at - 20), Math.Min(text.Length, at + 20) - Math.Max(0, at - 20));
 

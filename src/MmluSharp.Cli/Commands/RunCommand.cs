@@ -57,8 +57,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
                 settings.Grouping,
                 "mmlu " + string.Join(' ', context.Arguments.Select(Quote)),
                 DateTimeOffset.UtcNow,
-                setup.Settings.GetValueOrDefault("extract")),
-            plan.Catalogue);
+                setup.Settings.GetValueOrDefault("extract"),
+                settings.Limit),
+            plan.Catalogue,
+            plan.SubjectSizes);
 
         console.MarkupLineInterpolated(
             $"[bold]{setup.Model.Name}[/] ({setup.Summary}) · {plan.Items.Count:N0} {split} questions · {shots}-shot · {style} prompts · {setup.Scorer.Method} scoring → {folder}");

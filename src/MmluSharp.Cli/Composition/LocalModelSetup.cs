@@ -25,7 +25,8 @@ internal static class LocalModelSetup
         });
         return new ScorerSetup(
             new LetterScorer(model),
-            new ModelDescription(Path.GetFileNameWithoutExtension(path), path, header.FileSize, sha256),
+            new ModelDescription(
+                Path.GetFileNameWithoutExtension(path), path, header.FileSize, sha256, Parameters: header.ParameterCount, FileType: header.FileType),
             new Dictionary<string, string>(StringComparer.Ordinal) { ["model_sha256"] = sha256, ["scoring"] = LetterScoring.Name },
             string.Create(CultureInfo.InvariantCulture, $"{header.ParameterCount:N0} parameters, {header.FileType}"),
             () => null,

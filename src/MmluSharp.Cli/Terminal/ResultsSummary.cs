@@ -1,11 +1,15 @@
 using System.Globalization;
+using MmluSharp.Reports;
 using MmluSharp.Results;
 using MmluSharp.Running;
 using Spectre.Console;
 
 namespace MmluSharp.Cli.Terminal;
 
-/// <summary>The few lines a user reads at the end of a run: overall, categories, calibration, where the files are.</summary>
+/// <summary>
+/// The few lines a user reads at the end of a run: overall, categories, the reports' remarks (chance level, answers
+/// without a letter, …), calibration, where the files are.
+/// </summary>
 internal static class ResultsSummary
 {
     public static void Write(IAnsiConsole console, RunOutcome outcome, string folder)
@@ -39,10 +43,9 @@ internal static class ResultsSummary
         }
 
         console.Write(table);
-        if (overall.Unparsed > 0)
+        foreach (var remark in RunReport.RemarksOf(results))
         {
-            var scored = results.Run.Extraction == "tiger" ? "scored by TIGER-Lab's random guess" : "counted wrong";
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unparsed: {Count(overall.Unparsed)} of {Count(overall.N)} answers held no letter ({scored})."));
+            console.WriteLine(remark);
         }
 
         if (results.Analysis is { } analysis)

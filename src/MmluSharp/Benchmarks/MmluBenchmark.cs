@@ -31,7 +31,8 @@ internal sealed class MmluBenchmark : IBenchmark
 
             var split = QloraSplit(request);
             var shots = Path.GetFileName(request.Data).StartsWith("five_shot", StringComparison.Ordinal) ? 5 : 0;
-            return new BenchmarkPlan(FromQlora(request, split), split, shots, PreRenderedStyle, 1, catalogue);
+            var (records, sizes) = FromQlora(request, split);
+            return new BenchmarkPlan(records, split, shots, PreRenderedStyle, 1, catalogue) { SubjectSizes = sizes };
         }
 
         var style = PromptStyle.Parse(request.Style ?? PromptStyle.Original.Name);
@@ -45,9 +46,12 @@ internal sealed class MmluBenchmark : IBenchmark
             throw new ArgumentException($"--permute must be {AnswerOrder.Cyclic}, not '{request.Permute}'.");
         }
 
+        var (items, subjectSizes) = FromDirectory(request, style);
         return new BenchmarkPlan(
-            FromDirectory(request, style), request.Split, request.Shots, style.Name, style.Version, catalogue,
-            request.Permute is null ? null : AnswerOrder.Analyze);
+            items, request.Split, request.Shots, style.Name, style.Version, catalogue, request.Permute is null ? null : AnswerOrder.Analyze)
+        {
+            SubjectSizes = subjectSizes,
+        };
     }
 
     private static string QloraSplit(PlanRequest request)
@@ -58,15 +62,17 @@ internal sealed class MmluBenchmark : IBenchmark
             : request.Split;
     }
 
-    private static List<PromptedQuestion> FromDirectory(PlanRequest request, PromptStyle style)
+    private static (List<PromptedQuestion> Items, Dictionary<string, int> Sizes) FromDirectory(PlanRequest request, PromptStyle style)
     {
         var directory = new MmluDirectory(request.Data);
         var questions = directory.ReadSplit(request.Split, request.Subjects);
         var items = new List<PromptedQuestion>(questions.Count);
         // lm-eval's first_n sampler leaves a dev question out of its own examples; evaluate.py never asks dev.
         var sameSplit = request.Split == ShotSplit && style == PromptStyle.Harness;
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var subject in questions.GroupBy(q => q.Subject, StringComparer.Ordinal))
         {
+            sizes[subject.Key] = subject.Count();
             var pool = request.Shots == 0 ? [] : directory.Read(ShotSplit, subject.Key);
             FirstNShots.EnsureEnough(pool.Count, request.Shots, sameSplit, ShotSplit, subject.Key, () =>
                 DatasetException.At(directory.FileOf(ShotSplit, subject.Key), 0, $"has {pool.Count} rows; {request.Shots} shots were asked for"));
@@ -82,12 +88,13 @@ internal sealed class MmluBenchmark : IBenchmark
             }
         }
 
-        return items;
+        return (items, sizes);
     }
 
-    private static List<PromptedQuestion> FromQlora(PlanRequest request, string split)
+    private static (List<PromptedQuestion> Items, Dictionary<string, int> Sizes) FromQlora(PlanRequest request, string split)
     {
         var items = new List<PromptedQuestion>();
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         var wanted = request.Subjects?.ToHashSet(StringComparer.Ordinal);
         var records = QloraJsonReader.Read(request.Data);
         foreach (var subject in records.GroupBy(r => r.Subject, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -97,6 +104,7 @@ internal sealed class MmluBenchmark : IBenchmark
                 continue;
             }
 
+            sizes[subject.Key] = subject.Count();
             var questions = subject.Select((record, index) => ToQuestion(record, split, index, request.Data));
             foreach (var question in Limit(questions, request.Limit))
             {
@@ -104,7 +112,7 @@ internal sealed class MmluBenchmark : IBenchmark
             }
         }
 
-        return items;
+        return (items, sizes);
     }
 
     private static Question ToQuestion(QloraRecord record, string split, int index, string path)

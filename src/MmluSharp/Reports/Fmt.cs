@@ -8,6 +8,9 @@ internal static class Fmt
     /// <summary>A proportion as a percentage with one decimal: 0.4391 → <c>43.9</c>.</summary>
     public static string Pct(double p) => (100 * p).ToString("0.0", CultureInfo.InvariantCulture);
 
+    /// <summary>A proportion as a percentage with at most one decimal: 0.25 → <c>25</c>, 0.1029 → <c>10.3</c>.</summary>
+    public static string PctShort(double p) => (100 * p).ToString("0.#", CultureInfo.InvariantCulture);
+
     /// <summary>A proportion as a percentage with two decimals (standard errors): 0.01234 → <c>1.23</c>.</summary>
     public static string Pct2(double p) => (100 * p).ToString("0.00", CultureInfo.InvariantCulture);
 

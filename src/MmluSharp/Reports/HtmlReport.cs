@@ -5,8 +5,8 @@ namespace MmluSharp.Reports;
 
 /// <summary>
 /// The HTML report of one run: a single self-contained file (no script, no network) with the Markdown report's
-/// tables and inline SVG charts: accuracy by category, every subject sorted with 95% error bars and the 25% chance
-/// line, and a reliability diagram.
+/// tables and inline SVG charts: accuracy by category, every subject sorted with 95% error bars and the chance
+/// line (the mean of 1/options), and a reliability diagram.
 /// </summary>
 public static class HtmlReport
 {
@@ -21,13 +21,22 @@ public static class HtmlReport
         writer.Write("<p class=\"summary\"><strong>" + Fmt.Pct(o.Accuracy) + "%</strong> accuracy " + Fmt.Interval(o.Lower, o.Upper) + " on " +
             Fmt.Int(o.N) + " questions of " + Fmt.Int(results.Subjects.Count) + " subjects (" + HtmlText.Escape(results.Split) + " split, " +
             Fmt.Int(results.Shots) + "-shot, " + HtmlText.Escape(results.Style) + " prompts, " + HtmlText.Escape(results.Scoring) + " scoring).</p>\n");
+        foreach (var remark in report.Remarks)
+        {
+            writer.Write("<p class=\"note\">" + HtmlText.Escape(remark) + "</p>\n");
+        }
+
+        var chance = report.Chance is double c ? $"; the dashed line is chance ({Fmt.PctShort(c)}%)" : string.Empty;
 
         var tables = report.Tables;
         HtmlText.WriteTable(writer, tables[0], "overall");
         HtmlText.WriteTable(writer, tables[1], "categories");
-        HtmlText.WriteFigure(writer, BarChart.Render(report.Categories, "bars categories", "accuracy by category"), "Accuracy by category with 95% intervals; the dashed line is chance (25%).");
+        HtmlText.WriteFigure(
+            writer, BarChart.Render(report.Categories, "bars categories", "accuracy by category", report.Chance), $"Accuracy by category with 95% intervals{chance}.");
         HtmlText.WriteTable(writer, tables[2], "subcategories");
-        HtmlText.WriteFigure(writer, BarChart.Render(report.SubjectsByAccuracy, "bars subjects", "accuracy by subject"), "Every subject, best first, with 95% intervals; colour is the category; the dashed line is chance (25%).");
+        HtmlText.WriteFigure(
+            writer, BarChart.Render(report.SubjectsByAccuracy, "bars subjects", "accuracy by subject", report.Chance),
+            $"Every subject, best first, with 95% intervals; colour is the category{chance}.");
         HtmlText.WriteTable(writer, tables[3], "subjects");
         HtmlText.WriteTable(writer, tables[4], "calibration");
         HtmlText.WriteFigure(writer, ReliabilityDiagram.Render(report.Calibration), "Reliability diagram: bars are each bin's accuracy, dots its mean confidence; a calibrated model follows the diagonal.");

@@ -13,7 +13,8 @@ internal static class HtmlText
         .sig{font-weight:bold;color:#0a6}.refused{color:#a40}
         """;
 
-    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Text as HTML character data or an attribute value, its control characters neutralised first.</summary>
+    public static string Escape(string text) => WebUtility.HtmlEncode(SafeText.Neutralize(text));
 
     /// <summary>The document head: UTF-8, a policy that forbids scripts and any network access, inline CSS.</summary>
     public static void WriteStart(TextWriter w, string title)

@@ -17,6 +17,11 @@ public static class MarkdownReport
             $"**{Fmt.Pct(o.Accuracy)}%** accuracy {Fmt.Interval(o.Lower, o.Upper)} on {Fmt.Int(o.N)} questions of " +
             $"{Fmt.Int(results.Subjects.Count)} subjects ({MarkdownText.Escape(results.Split)} split, {Fmt.Int(results.Shots)}-shot, " +
             $"{MarkdownText.Escape(results.Style)} prompts, {MarkdownText.Escape(results.Scoring)} scoring).\n\n");
+        foreach (var remark in report.Remarks)
+        {
+            writer.Write(MarkdownText.Escape(remark) + "\n\n");
+        }
+
         foreach (var table in report.Tables)
         {
             MarkdownText.WriteTable(writer, table);

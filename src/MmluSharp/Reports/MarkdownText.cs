@@ -31,12 +31,14 @@ internal static class MarkdownText
     }
 
     /// <summary>
-    /// Text safe inside a Markdown table cell: no line breaks, <c>|</c> escaped, and every <c>&lt;</c> or <c>&amp;</c>
+    /// Text safe inside a Markdown table cell and on a terminal that shows the file: control characters neutralised
+    /// (<see cref="SafeText.Neutralize"/>), no line breaks, <c>|</c> escaped, and every <c>&lt;</c> or <c>&amp;</c>
     /// that could start a tag or an entity written as an entity, so a renderer never sees markup (<c>p &lt; 0.05</c>
     /// stays readable).
     /// </summary>
     public static string Escape(string text)
     {
+        text = SafeText.Neutralize(text);
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -47,7 +49,7 @@ internal static class MarkdownText
                 '|' => "\\|",
                 '<' when char.IsLetter(next) || next is '/' or '!' or '?' => "&lt;",
                 '&' when char.IsLetterOrDigit(next) || next == '#' => "&amp;",
-                '\r' or '\n' or '\t' => " ",
+                '\n' or '\t' => " ",
                 _ => ch.ToString(),
             });
         }

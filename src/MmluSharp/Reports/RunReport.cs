@@ -6,6 +6,15 @@ namespace MmluSharp.Reports;
 /// The report model of one run, built once from <see cref="RunResults"/>: numeric rows for the charts and the
 /// formatted tables that every writer renders.
 /// </summary>
+/// <param name="Title">The page title.</param>
+/// <param name="Overall">The micro accuracy of the whole run.</param>
+/// <param name="Categories">Category rows, in catalogue order.</param>
+/// <param name="Subcategories">Subcategory rows, in catalogue order.</param>
+/// <param name="SubjectsByAccuracy">Subject rows, best first.</param>
+/// <param name="Calibration">The calibration statistics.</param>
+/// <param name="Chance">The accuracy of guessing at random (mean of 1/options), or null when the results do not say.</param>
+/// <param name="Remarks">Sentences every view shows under the headline (Markdown, HTML, the terminal summary).</param>
+/// <param name="Tables">The tables, in the order they are shown.</param>
 internal sealed record RunReport(
     string Title,
     AccuracyRow Overall,
@@ -13,6 +22,8 @@ internal sealed record RunReport(
     IReadOnlyList<AccuracyRow> Subcategories,
     IReadOnlyList<AccuracyRow> SubjectsByAccuracy,
     CalibrationStats Calibration,
+    double? Chance,
+    IReadOnlyList<string> Remarks,
     IReadOnlyList<ReportTable> Tables)
 {
     /// <summary>Builds the report of <paramref name="results"/>.</summary>
@@ -29,8 +40,30 @@ internal sealed record RunReport(
 
         var title = $"MMLU report: {results.Model.Name}";
         return new RunReport(
-            title, overall, categories, subcategories, subjects, results.Calibration,
+            title, overall, categories, subcategories, subjects, results.Calibration, results.Overall.Chance, RemarksOf(results),
             RunReportTables.Build(results, overall, categories, subcategories, subjects));
+    }
+
+    /// <summary>
+    /// What a reader must know beside the accuracy, one sentence each; a count that matters only when it is not zero
+    /// (e.g. letters scored at the floor value) belongs here too.
+    /// </summary>
+    public static IReadOnlyList<string> RemarksOf(RunResults results)
+    {
+        var remarks = new List<string>();
+        var overall = results.Overall;
+        if (overall.Chance is double chance)
+        {
+            remarks.Add($"Chance is {Fmt.PctShort(chance)}% (the mean of 1/options over the questions scored).");
+        }
+
+        if (overall.Unparsed > 0)
+        {
+            var scored = results.Run.Extraction == "tiger" ? "scored by TIGER-Lab's random guess" : "counted wrong";
+            remarks.Add($"unparsed: {Fmt.Int(overall.Unparsed)} of {Fmt.Int(overall.N)} answers held no letter ({scored}).");
+        }
+
+        return remarks;
     }
 
     private static List<AccuracyRow> Rows(IReadOnlyDictionary<string, AccuracyStats> groups, Func<string, string> parent) =>

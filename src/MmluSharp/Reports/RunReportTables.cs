@@ -17,7 +17,7 @@ internal static class RunReportTables
         ReportTable.Of(
             "Subjects", 3, ["rank", "subject", "category", .. AccuracyColumns],
             subjects.Select((r, i) => Cells(r, [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name, r.Group])),
-            "Sorted by accuracy, best first. Chance is 25%."),
+            "Sorted by accuracy, best first." + (results.Overall.Chance is double chance ? $" Chance is {Fmt.PctShort(chance)}%." : string.Empty)),
         Calibration(results.Calibration),
 
         // After the five tables the HTML report places its charts beside (it finds them by position).
@@ -38,7 +38,7 @@ internal static class RunReportTables
         yield return ReportTable.Of(
             analysis.Title, 1, ["view", .. AccuracyColumns],
             analysis.Accuracy.Select(v => (IReadOnlyList<string>)
-                [v.Key, Fmt.Pct(v.Value.Accuracy), Fmt.Interval(v.Value.Interval95.Lower, v.Value.Interval95.Upper),
+                [v.Key, Fmt.Pct(v.Value.Accuracy), Fmt.Interval(v.Value.Ci95[0], v.Value.Ci95[1]),
                  Fmt.Pct2(v.Value.Stderr), Fmt.Int(v.Value.Correct), Fmt.Int(v.Value.N)]),
             analysis.Counts.Count == 0 ? notes : string.Empty);
         if (analysis.Counts.Count > 0)

@@ -3,8 +3,18 @@ namespace MmluSharp.Results;
 /// <summary>Accuracy of a group of questions with its standard error (sample standard deviation / √n, as lm-evaluation-harness).</summary>
 public sealed record AccuracyStats(double Accuracy, int N, int Correct, double Stderr)
 {
-    /// <summary>The normal-approximation 95% interval of this accuracy, clipped to [0, 1].</summary>
-    public (double Lower, double Upper) Interval95 => Interval(Accuracy, Stderr);
+    /// <summary>
+    /// The normal-approximation 95% interval of this accuracy, clipped to [0, 1], as <c>[lower, upper]</c>: written to
+    /// <c>results.json</c> as <c>ci95</c> like the overall interval (a tuple would be written as an empty object).
+    /// </summary>
+    public IReadOnlyList<double> Ci95
+    {
+        get
+        {
+            var (lower, upper) = Interval(Accuracy, Stderr);
+            return [lower, upper];
+        }
+    }
 
     /// <summary>The normal-approximation 95% interval of a proportion, clipped to [0, 1].</summary>
     public static (double Lower, double Upper) Interval(double accuracy, double stderr) =>

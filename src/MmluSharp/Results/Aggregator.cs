@@ -19,14 +19,14 @@ public static class Aggregator
                 {
                     var info = catalogue.Get(g.Key);
                     var stats = AccuracyStats.Of(g.ToList());
-                    return new SubjectStats(stats.Accuracy, stats.N, stats.Correct, stats.Stderr, info.Category, info.Subcategory);
+                    var questions = g.Select(s => s.Index).Distinct().Count();
+                    int? available = description.SubjectSizes?.GetValueOrDefault(g.Key) is int size && size > questions ? size : null;
+                    return new SubjectStats(stats.Accuracy, stats.N, stats.Correct, stats.Stderr, info.Category, info.Subcategory, available);
                 },
                 StringComparer.Ordinal);
 
         var all = AccuracyStats.Of(samples);
         var macro = subjects.Count == 0 ? 0 : subjects.Values.Average(s => s.Accuracy);
-        var (lower, upper) = all.Interval95;
-        var ci = new[] { lower, upper };
 
         return new RunResults(
             RunResults.CurrentSchema,
@@ -36,13 +36,20 @@ public static class Aggregator
             description.Style,
             description.Scoring,
             description.Model,
-            new OverallStats(all.Accuracy, macro, all.N, all.Correct, all.Stderr, ci, samples.Count(s => s.Unparsed)),
+            new OverallStats(all.Accuracy, macro, all.N, all.Correct, all.Stderr, all.Ci95, samples.Count(s => s.Unparsed), Chance(samples)),
             Group(samples, s => catalogue.Get(s.Subject).Category, catalogue.Categories),
             Group(samples, s => catalogue.Get(s.Subject).Subcategory, catalogue.Subcategories),
             subjects,
             Calibration.Compute(samples),
             timing,
             description.Run);
+    }
+
+    /// <summary>The mean of 1/options over the samples whose option count is known; null when none is.</summary>
+    private static double? Chance(IReadOnlyCollection<Sample> samples)
+    {
+        var known = samples.Where(s => s.OptionCount > 0).ToList();
+        return known.Count == 0 ? null : known.Average(s => 1.0 / s.OptionCount);
     }
 
     private static Dictionary<string, AccuracyStats> Group(

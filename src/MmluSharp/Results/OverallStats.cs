@@ -8,5 +8,16 @@ namespace MmluSharp.Results;
 /// <param name="Stderr">Standard error of <paramref name="Accuracy"/>.</param>
 /// <param name="Ci95">Normal-approximation 95% interval of <paramref name="Accuracy"/>, clipped to [0, 1].</param>
 /// <param name="Unparsed">Generated answers in which no letter was found (counted as wrong, or scored by TIGER-Lab's guess).</param>
+/// <param name="Chance">
+/// The accuracy of guessing uniformly at random: the mean of 1/options over the questions scored (0.25 for MMLU,
+/// less for MMLU-Pro's up to ten options). Null in results written before it was recorded.
+/// </param>
 public sealed record OverallStats(
-    double Accuracy, double MacroAccuracy, int N, int Correct, double Stderr, IReadOnlyList<double> Ci95, int Unparsed = 0);
+    double Accuracy,
+    double MacroAccuracy,
+    int N,
+    int Correct,
+    double Stderr,
+    IReadOnlyList<double> Ci95,
+    int Unparsed = 0,
+    double? Chance = null);

@@ -8,6 +8,7 @@ namespace MmluSharp.Results;
 /// <param name="CommandLine">The command that ran.</param>
 /// <param name="Date">When it started.</param>
 /// <param name="Extraction">How letters were read from generated answers (<c>--extract</c>); null for letter scoring.</param>
+/// <param name="Limit">The <c>--limit</c> (first questions of each subject), or null when every question was asked.</param>
 public sealed record RunProvenance(
     string ToolVersion,
     string PromptStyle,
@@ -15,4 +16,5 @@ public sealed record RunProvenance(
     string Grouping,
     string CommandLine,
     DateTimeOffset Date,
-    string? Extraction = null);
+    string? Extraction = null,
+    int? Limit = null);

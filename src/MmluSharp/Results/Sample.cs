@@ -13,6 +13,8 @@ namespace MmluSharp.Results;
 /// <param name="Response">The generated text, for generative scoring.</param>
 /// <param name="Extraction">Which extraction rule found <paramref name="Pred"/> in <paramref name="Response"/>.</param>
 /// <param name="Rotation">How far the options were rotated (answer-order robustness); 0 as written.</param>
+/// <param name="Options">How many options the question offered, when <paramref name="LogProbs"/> does not say it
+/// (generated answers); 0 otherwise.</param>
 public sealed record Sample(
     string Subject,
     int Index,
@@ -24,13 +26,17 @@ public sealed record Sample(
     string PromptSha256,
     string? Response = null,
     string? Extraction = null,
-    int Rotation = 0)
+    int Rotation = 0,
+    int Options = 0)
 {
     /// <summary>
     /// The <see cref="Extraction"/> of a generated answer in which no letter was found and whose
     /// <see cref="Pred"/> is TIGER-Lab's random guess (<c>--extract tiger</c>).
     /// </summary>
     public const string GuessRule = "guess";
+
+    /// <summary>How many options the question offered: one per letter scored, or as recorded; 0 when unknown.</summary>
+    public int OptionCount => Options > 0 ? Options : LogProbs.Count;
 
     /// <summary>Unique within a run, the same as its question's <see cref="Prompting.PromptedQuestion.Key"/>.</summary>
     public string Key => Prompting.PromptedQuestion.KeyOf(Subject, Index, Rotation);

@@ -37,6 +37,12 @@ internal static class SampleJson
                 json.WriteString("response", sample.Response);
                 json.WriteString("extraction", sample.Extraction);
             }
+
+            if (sample.Options > 0 && sample.Options != sample.LogProbs.Count)
+            {
+                json.WriteNumber("options", sample.Options);
+            }
+
             json.WriteEndObject();
         }
 
@@ -66,6 +72,7 @@ internal static class SampleJson
             root.GetProperty("prompt_sha256").GetString()!,
             root.TryGetProperty("response", out var response) ? response.GetString() : null,
             root.TryGetProperty("extraction", out var extraction) ? extraction.GetString() : null,
-            root.TryGetProperty("rotation", out var rotation) ? rotation.GetInt32() : 0);
+            root.TryGetProperty("rotation", out var rotation) ? rotation.GetInt32() : 0,
+            root.TryGetProperty("options", out var options) ? options.GetInt32() : 0);
     }
 }

@@ -56,6 +56,7 @@ public static class PlanBuilder
             Analyze = plan.Analyze,
             StopSequences = plan.StopSequences,
             MaxNewTokens = plan.MaxNewTokens,
+            SubjectSizes = plan.SubjectSizes,
         };
     }
 }

@@ -87,7 +87,7 @@ public static class RunMerger
         var results = first.Results;
         var description = new RunDescription(
             results.Benchmark, results.Split, results.Shots, results.Style, results.Scoring, results.Model, results.Run,
-            CatalogueOf(shards.Select(s => s.Results)));
+            CatalogueOf(shards.Select(s => s.Results)), SizesOf(shards.Select(s => s.Results)));
         var merged = Aggregator.Aggregate(samples, description, TimingStats.Of(seconds, samples.Count, tokens))
             with { Analysis = Analyze(shards, settings, samples) };
 
@@ -208,6 +208,13 @@ public static class RunMerger
             [.. all.SelectMany(r => r.Subcategories.Keys).Distinct(StringComparer.Ordinal)],
             subjects);
     }
+
+    /// <summary>Each subject's questions in the split, as the shards recorded them (where a shard scored fewer).</summary>
+    private static Dictionary<string, int> SizesOf(IEnumerable<RunResults> shards) =>
+        shards.SelectMany(r => r.Subjects)
+            .Where(s => s.Value.Available is not null)
+            .GroupBy(s => s.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(s => s.Value.Available!.Value), StringComparer.Ordinal);
 
     private static Dictionary<string, string> WithoutShard(IReadOnlyDictionary<string, string> settings) =>
         settings.Where(kv => kv.Key != Shard.SettingName).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);

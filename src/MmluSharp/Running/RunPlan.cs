@@ -27,6 +27,9 @@ public sealed record RunPlan(IReadOnlyList<PromptedQuestion> Items, IReadOnlyDic
     /// <summary>How the subjects group into categories.</summary>
     public Catalogue Catalogue { get; init; } = MmluCatalogue.For();
 
+    /// <summary>Each chosen subject's questions in the split before <c>--limit</c>; null when the benchmark does not say.</summary>
+    public IReadOnlyDictionary<string, int>? SubjectSizes { get; init; }
+
     /// <summary>What the benchmark adds to the results from all samples of the run, if anything.</summary>
     public Func<IReadOnlyList<Results.Sample>, Results.BenchmarkAnalysis>? Analyze { get; init; }
 

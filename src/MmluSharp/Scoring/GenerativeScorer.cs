@@ -94,7 +94,8 @@ public sealed class GenerativeScorer(IChatClient client, GenerativeOptions? opti
             LetterScoring.Sha256Hex(prompt),
             text,
             extraction.Rule,
-            question.Rotation);
+            question.Rotation,
+            question.Choices.Count);
         var tokens = (response.Usage?.InputTokenCount ?? 0) + (response.Usage?.OutputTokenCount ?? 0);
         return new ScoredSample(sample, tokens);
     }

@@ -35,6 +35,30 @@ public partial class HtmlReportTests
         Assert.Contains("stroke-dasharray", subjects, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_chance_line_and_captions_follow_the_recorded_chance_level()
+    {
+        var results = ReportFixture.Results();
+        var html = HtmlReport.ToText(results with { Overall = results.Overall with { Chance = 0.1029 } });
+        var subjects = html[html.IndexOf("class=\"bars subjects\"", StringComparison.Ordinal)..];
+        subjects = subjects[..subjects.IndexOf("</svg>", StringComparison.Ordinal)];
+
+        Assert.Contains("chance 10.3%", subjects, StringComparison.Ordinal);
+        Assert.Contains("the dashed line is chance (10.3%)", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"note\">Chance is 10.3% (the mean of 1/options over the questions scored).</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("25%", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Escape_sequences_never_reach_the_page_raw()
+    {
+        var samples = ReportFixture.Samples().Select(s => s.Subject == "virology" ? s with { Subject = "viro\u001b[31mlogy\u0007" } : s).ToList();
+        var html = HtmlReport.ToText(ReportFixture.Results(samples, "m\u001b]8;;https://evil.example/\u001b\\x"), [new("anatomy", 1, "Q\u001b[2J?\r\nnext line", "A", "B")]);
+        Assert.DoesNotContain(html, c => c is (< ' ' and not '\n') or (>= '\u007f' and <= '\u009f'));
+        Assert.Contains("viro\u241b[31mlogy\u2407", html, StringComparison.Ordinal);
+        Assert.Contains("Q\u241b[2J?\nnext line", html, StringComparison.Ordinal);
+    }
+
     internal static IReadOnlyList<ReportExample> Examples { get; } =
     [
         new("anatomy", 3, "Which bone? <script>window.pwned = 1</script> & \"quotes\"", "A", "B"),

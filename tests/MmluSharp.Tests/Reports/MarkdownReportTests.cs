@@ -52,6 +52,40 @@ public class MarkdownReportTests
         Assert.Contains("evil\\|model &lt;script>alert(1)&lt;/script>", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Escape_sequences_in_subject_and_model_names_reach_the_markdown_only_as_visible_pictures()
+    {
+        const string model = "m\u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007\u001b[31m";
+        var samples = ReportFixture.Samples().Select(s => s.Subject == "virology" ? s with { Subject = "viro\u001b[2Jlogy\rOK\u009b1m" } : s).ToList();
+        var text = MarkdownReport.ToText(ReportFixture.Results(samples, model));
+
+        Assert.DoesNotContain(text, c => c is (< ' ' and not '\n') or (>= '\u007f' and <= '\u009f'));
+        Assert.Contains("# MMLU report: m\u241b]8;;https://evil.example/\u2407click\u241b]8;;\u2407\u241b[31m\n", text, StringComparison.Ordinal);
+        Assert.Contains("| viro\u241b[2Jlogy\u240dOK\uFFFD1m |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_chance_sentence_is_the_mean_of_one_over_options_of_the_questions_scored()
+    {
+        // Three options for half the questions, ten for the other half: chance = (1/3 + 1/10) / 2 = 21.7%.
+        var samples = ReportFixture.Samples().Select((s, i) => s with { LogProbs = s.LogProbs.Take(i % 2 == 0 ? 3 : 2).ToDictionary(), Options = i % 2 == 0 ? 3 : 10 }).ToList();
+        var results = ReportFixture.Results(samples);
+        Assert.Equal(((1.0 / 3) + (1.0 / 10)) / 2, results.Overall.Chance!.Value, 12);
+
+        var text = MarkdownReport.ToText(results);
+        Assert.Contains("Chance is 21.7% (the mean of 1/options over the questions scored).", text, StringComparison.Ordinal);
+        Assert.Contains("Sorted by accuracy, best first. Chance is 21.7%.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("25%", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Results_that_do_not_record_a_chance_level_get_no_chance_sentence()
+    {
+        var results = ReportFixture.Results();
+        var text = MarkdownReport.ToText(results with { Overall = results.Overall with { Chance = null } });
+        Assert.DoesNotContain("Chance", text, StringComparison.Ordinal);
+    }
+
     private static T WithCulture<T>(CultureInfo culture, Func<T> action)
     {
         var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

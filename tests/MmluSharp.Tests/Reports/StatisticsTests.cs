@@ -76,10 +76,10 @@ public class StatisticsTests
         // Two subtasks: n=100 stderr=0.05 and n=300 stderr=0.02.
         // pooled var = (99·0.0025·100 + 299·0.0004·300) / (400 − 2) = (24.75 + 35.88) / 398 = 0.152336683...
         // stderr = √(0.152336683 / 400) = 0.019515168...
-        var pooled = LmEvalGroups.Pool("g", "g", [new LmEvalGroup("a", "a", 0.5, 0.05, 100), new LmEvalGroup("b", "b", 0.7, 0.02, 300)]);
+        var pooled = LmEvalGroups.Pool("g", "g", [new LmEvalGroup("a", "a", 0.5, 0.05, 100, 100), new LmEvalGroup("b", "b", 0.7, 0.02, 300, 300)]);
         Assert.Equal(0.65, pooled.Accuracy, 12);
-        Assert.Equal(Math.Sqrt(60.63 / 398 / 400), pooled.Stderr, 12);
-        Assert.Equal(0.0195152, pooled.Stderr, 6);
+        Assert.Equal(Math.Sqrt(60.63 / 398 / 400), pooled.Stderr!.Value, 12);
+        Assert.Equal(0.0195152, pooled.Stderr.Value, 6);
         Assert.Equal(400, pooled.N);
     }
 }

@@ -42,9 +42,11 @@ internal sealed class CmmluBenchmark : IBenchmark
 
         // lm-eval's first_n sampler leaves a dev question out of its own examples; the authors' code never asks dev.
         var sameSplit = request.Split == ShotSplit && style == CmmluStyle.Harness;
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var subject in Chosen(directory, request))
         {
             var questions = directory.Read(request.Split, subject);
+            sizes[subject] = questions.Count;
             var dev = request.Shots == 0 ? [] : directory.Read(ShotSplit, subject);
             FirstNShots.EnsureEnough(dev.Count, request.Shots, sameSplit, ShotSplit, subject, () =>
                 DatasetException.At(directory.FileOf(ShotSplit, subject), 0,
@@ -60,7 +62,10 @@ internal sealed class CmmluBenchmark : IBenchmark
             }
         }
 
-        return new BenchmarkPlan(items, request.Split, request.Shots, style.Name, style.Version, CmmluCatalogue.Catalogue, CmmluAnalysis.Analyze);
+        return new BenchmarkPlan(items, request.Split, request.Shots, style.Name, style.Version, CmmluCatalogue.Catalogue, CmmluAnalysis.Analyze)
+        {
+            SubjectSizes = sizes,
+        };
     }
 
     private static IReadOnlyList<string> Rendered(CmmluStyle style, IEnumerable<Question> shots) =>

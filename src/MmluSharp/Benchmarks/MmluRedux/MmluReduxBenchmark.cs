@@ -62,7 +62,10 @@ internal sealed class MmluReduxBenchmark : IBenchmark
         var notes = files.SelectMany(f => f.Notes).ToList();
         return new BenchmarkPlan(
             items, ReduxReader.Split, request.Shots, style.Name, style.Version, MmluCatalogue.For(request.Grouping),
-            samples => ReduxAnalysis.Analyze(annotations, notes, samples));
+            samples => ReduxAnalysis.Analyze(annotations, notes, samples))
+        {
+            SubjectSizes = files.ToDictionary(f => f.Subject, f => f.Rows.Count, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The MMLU folder beside the Redux one, which must have a <c>dev</c> split.</summary>

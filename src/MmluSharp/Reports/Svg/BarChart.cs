@@ -2,7 +2,7 @@ namespace MmluSharp.Reports.Svg;
 
 /// <summary>
 /// Horizontal accuracy bars, one per row in the given order, with 95% error bars, a 0–100% axis and a dashed line
-/// at the 25% chance level.
+/// at the chance level the results recorded (25% for four options).
 /// </summary>
 internal static class BarChart
 {
@@ -11,9 +11,9 @@ internal static class BarChart
     private const double PlotWidth = Width - LabelWidth - 70;
     private const double RowHeight = 16;
     private const double Top = 24;
-    private const double Chance = 0.25;
 
-    public static string Render(IReadOnlyList<AccuracyRow> rows, string cssClass, string label)
+    /// <summary>The chart of <paramref name="rows"/>; without a <paramref name="chance"/> level it has no chance line.</summary>
+    public static string Render(IReadOnlyList<AccuracyRow> rows, string cssClass, string label, double? chance)
     {
         var height = Top + (rows.Count * RowHeight) + 26;
         var svg = new SvgBuilder(Width, height, cssClass, label);
@@ -41,8 +41,12 @@ internal static class BarChart
             svg.Text(X(1) + 6, y + 11.5, Fmt.Pct(r.Accuracy), "start", "fill=\"#333\"");
         }
 
-        svg.Line(X(Chance), Top - 8, X(Chance), bottom, "#c0392b", 1.5, "5 3");
-        svg.Text(X(Chance) + 4, Top - 10, "chance 25%", "start", "fill=\"#c0392b\"");
+        if (chance is double level)
+        {
+            svg.Line(X(level), Top - 8, X(level), bottom, "#c0392b", 1.5, "5 3");
+            svg.Text(X(level) + 4, Top - 10, $"chance {Fmt.PctShort(level)}%", "start", "fill=\"#c0392b\"");
+        }
+
         return svg.ToString();
     }
 }

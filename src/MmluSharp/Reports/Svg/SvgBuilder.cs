@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace MmluSharp.Reports.Svg;
@@ -11,7 +10,7 @@ internal sealed class SvgBuilder
     public SvgBuilder(double width, double height, string cssClass, string label)
     {
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").Append(cssClass)
-          .Append("\" role=\"img\" aria-label=\"").Append(WebUtility.HtmlEncode(label))
+          .Append("\" role=\"img\" aria-label=\"").Append(HtmlText.Escape(label))
           .Append("\" width=\"").Append(Fmt.Coord(width)).Append("\" height=\"").Append(Fmt.Coord(height))
           .Append("\" viewBox=\"0 0 ").Append(Fmt.Coord(width)).Append(' ').Append(Fmt.Coord(height))
           .Append("\" font-family=\"sans-serif\" font-size=\"11\">");
@@ -28,7 +27,7 @@ internal sealed class SvgBuilder
         }
         else
         {
-            sb.Append("><title>").Append(WebUtility.HtmlEncode(tooltip)).Append("</title></rect>");
+            sb.Append("><title>").Append(HtmlText.Escape(tooltip)).Append("</title></rect>");
         }
 
         return this;
@@ -54,7 +53,7 @@ internal sealed class SvgBuilder
           .Append("\" r=\"").Append(Fmt.Coord(r)).Append("\" fill=\"").Append(fill).Append("\">");
         if (tooltip is not null)
         {
-            sb.Append("<title>").Append(WebUtility.HtmlEncode(tooltip)).Append("</title>");
+            sb.Append("<title>").Append(HtmlText.Escape(tooltip)).Append("</title>");
         }
 
         sb.Append("</circle>");
@@ -70,7 +69,7 @@ internal sealed class SvgBuilder
             sb.Append(' ').Append(extra);
         }
 
-        sb.Append('>').Append(WebUtility.HtmlEncode(text)).Append("</text>");
+        sb.Append('>').Append(HtmlText.Escape(text)).Append("</text>");
         return this;
     }
 
