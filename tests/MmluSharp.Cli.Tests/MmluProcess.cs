@@ -32,7 +32,18 @@ internal static class MmluProcess
         }
     }
 
-    private static Process Start(IReadOnlyDictionary<string, string> environment, StringBuilder output, string[] args)
+    /// <summary>Runs mmlu to its end; returns its exit code and standard output exactly as written (no line splitting).</summary>
+    public static async Task<(int ExitCode, string Output)> RunRawAsync(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(new Dictionary<string, string>(), args))!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await error;
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -51,7 +62,12 @@ internal static class MmluProcess
             info.Environment[name] = value;
         }
 
-        var process = Process.Start(info)!;
+        return info;
+    }
+
+    private static Process Start(IReadOnlyDictionary<string, string> environment, StringBuilder output, string[] args)
+    {
+        var process = Process.Start(StartInfo(environment, args))!;
         process.OutputDataReceived += (_, e) =>
         {
             lock (output)

@@ -110,4 +110,59 @@ public class AggregatorTests
         Assert.Equal(results.Subjects["anatomy"], read.Subjects["anatomy"]);
         Assert.Equal(results.Run, read.Run);
     }
+
+    [Fact]
+    public void Categories_and_subcategories_carry_their_95_percent_interval_in_results_json()
+    {
+        var results = Aggregate();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-ci").FullName, "results.json");
+        ResultsJson.Write(results, path);
+
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var section in new[] { "categories", "subcategories" })
+        {
+            foreach (var group in doc.RootElement.GetProperty(section).EnumerateObject())
+            {
+                var stats = section == "categories" ? results.Categories[group.Name] : results.Subcategories[group.Name];
+                var (lower, upper) = AccuracyStats.Interval(stats.Accuracy, stats.Stderr);
+                var ci = group.Value.GetProperty("ci95").EnumerateArray().Select(e => e.GetDouble()).ToList();
+                Assert.Equal([lower, upper], ci);
+                Assert.True(lower < stats.Accuracy && stats.Accuracy < upper, group.Name);
+                Assert.False(group.Value.TryGetProperty("interval95", out _));
+            }
+        }
+
+        // STEM here is abstract algebra: 3 of 4, stderr √(0.75·0.25/3) = 0.25.
+        Assert.Equal([0.75 - (1.96 * 0.25), 1.0], doc.RootElement.GetProperty("categories").GetProperty("STEM").GetProperty("ci95").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(results.Categories, ResultsJson.Read(path).Categories);
+    }
+
+    [Fact]
+    public void Chance_is_the_mean_of_one_over_options_over_the_samples_and_survives_the_samples_file()
+    {
+        // Two letter-scored questions of four options, two generated answers to questions of ten and three options.
+        var generated = new[]
+        {
+            new Sample("law", 0, "J", "J", true, new Dictionary<string, double>(), 5, new string('0', 64), "The answer is (J)", "answer-is", Options: 10),
+            new Sample("law", 1, "C", "", false, new Dictionary<string, double>(), 5, new string('0', 64), "no idea", "none", Options: 3),
+        };
+        var folder = Directory.CreateTempSubdirectory("mmlu-chance").FullName;
+        SampleLog.Rewrite(Path.Combine(folder, "samples.jsonl"), [SampleFactory.Right("anatomy", 0), SampleFactory.Wrong("anatomy", 1), .. generated]);
+        var read = SampleLog.ReadAll(Path.Combine(folder, "samples.jsonl"));
+
+        Assert.Equal([4, 4, 10, 3], read.Select(s => s.OptionCount));
+        var results = Aggregator.Aggregate(read, Description, new TimingStats(1, 4, 1));
+        Assert.Equal(((2 * 0.25) + 0.1 + (1.0 / 3)) / 4, results.Overall.Chance!.Value, 15);
+        Assert.Equal(0.25, Aggregate().Overall.Chance);
+    }
+
+    [Fact]
+    public void A_subject_records_its_size_only_when_fewer_of_its_questions_were_scored()
+    {
+        var description = Description with { SubjectSizes = new Dictionary<string, int> { ["abstract_algebra"] = 100, ["anatomy"] = 2 } };
+        var results = Aggregator.Aggregate(Samples, description, new TimingStats(1, 6, 60));
+        Assert.Equal(100, results.Subjects["abstract_algebra"].Available);
+        Assert.Null(results.Subjects["anatomy"].Available);
+        Assert.Null(Aggregate().Subjects["abstract_algebra"].Available);
+    }
 }
