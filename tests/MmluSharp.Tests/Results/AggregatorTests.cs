@@ -165,4 +165,23 @@ public class AggregatorTests
         Assert.Null(results.Subjects["anatomy"].Available);
         Assert.Null(Aggregate().Subjects["abstract_algebra"].Available);
     }
+
+    [Fact]
+    public void Results_written_before_intervals_and_chance_were_recorded_still_read()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-old").FullName, "results.json");
+        ResultsJson.Write(Aggregate(), path);
+        var old = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        old["overall"]!.AsObject().Remove("chance");
+        foreach (var (_, group) in old["categories"]!.AsObject())
+        {
+            group!.AsObject().Remove("ci95");
+            group.AsObject()["interval95"] = new System.Text.Json.Nodes.JsonObject();
+        }
+
+        File.WriteAllText(path, old.ToJsonString());
+        var read = ResultsJson.Read(path);
+        Assert.Null(read.Overall.Chance);
+        Assert.Equal(Aggregate().Categories, read.Categories);
+    }
 }
