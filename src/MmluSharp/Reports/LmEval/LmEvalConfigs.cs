@@ -78,7 +78,7 @@ internal static class LmEvalConfigs
 
     /// <summary>
     /// lm-eval merges the task's version and the model arguments into <c>metadata</c>; what only mmlusharp knows
-    /// (scoring, prompt style and version, tool version) goes under <c>mmlusharp</c> there.
+    /// (scoring, prompt style and version, answer extraction, tool version) goes under <c>mmlusharp</c> there.
     /// </summary>
     private static void Metadata(Utf8JsonWriter json, RunResults results)
     {
@@ -94,6 +94,10 @@ internal static class LmEvalConfigs
         json.WriteString("scoring", results.Scoring);
         json.WriteString("prompt_style", results.Run.PromptStyle);
         json.WriteNumber("prompt_version", results.Run.PromptVersion);
+        if (results.Run.Extraction is { } extraction)
+        {
+            json.WriteString("extraction", extraction);
+        }
         json.WriteEndObject();
         json.WriteEndObject();
     }
