@@ -79,6 +79,14 @@ public class MarkdownReportTests
     }
 
     [Fact]
+    public void Answers_without_a_letter_are_counted_under_the_headline_as_in_the_terminal_summary()
+    {
+        var results = ReportFixture.Results();
+        var text = MarkdownReport.ToText(results with { Overall = results.Overall with { Unparsed = 3 } });
+        Assert.Contains("\n\nunparsed: 3 of 360 answers held no letter (counted wrong).\n\n## Overall", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Results_that_do_not_record_a_chance_level_get_no_chance_sentence()
     {
         var results = ReportFixture.Results();
