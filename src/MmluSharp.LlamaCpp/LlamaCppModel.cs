@@ -3,6 +3,7 @@ using LLama;
 using LLama.Common;
 using LLama.Native;
 using MmluSharp.LlamaCpp.Gguf;
+using MmluSharp.LlamaCpp.Limits;
 using MmluSharp.LlamaCpp.Native;
 using MmluSharp.LlamaCpp.Scoring;
 using MmluSharp.Models;
@@ -56,18 +57,23 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     /// Checks the file's GGUF header (without native code), then loads the weights on the CPU and creates the context.
     /// </summary>
     /// <exception cref="ModelLoadException">The file is missing, not a GGUF model, truncated, or llama.cpp refuses it.</exception>
+    /// <exception cref="LlamaCppOptionException">
+    /// An option the model or the machine cannot honour: a context beyond the model's training context, a KV cache or
+    /// batch larger than the memory available, too many parallel sequences or threads.
+    /// </exception>
     public static LlamaCppModel Load(string path, LlamaCppOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var gguf = GgufInspector.Describe(GgufHeader.Read(path));
+        var header = GgufHeader.Read(path);
+        var gguf = GgufInspector.Describe(header);
+        var contextSize = options.ResolveContextSize(gguf.ContextLength);
+        var batchSize = Math.Min(options.BatchSize, contextSize);
+        ModelLimits.Check(options, header, gguf, contextSize, batchSize, MachineMemory.AvailableBytes());
 
         NativeEnvironment.EnsurePassiveWait();
         NativeLog.Install();
 
-        var contextSize = options.ContextSize
-            ?? (gguf.ContextLength > 0 ? Math.Min(LlamaCppOptions.DefaultContextSize, gguf.ContextLength) : LlamaCppOptions.DefaultContextSize);
-        var batchSize = Math.Min(options.BatchSize, contextSize);
         var parameters = new ModelParams(path)
         {
             ContextSize = (uint)contextSize,

@@ -8,6 +8,15 @@ public sealed record LlamaCppOptions
     /// <summary>The default context when none is given: what Hendrycks' evaluate.py truncates at.</summary>
     public const int DefaultContextSize = 2048;
 
+    /// <summary>
+    /// The most questions decoded side by side: llama.cpp has 256 sequences (LLAMA_MAX_SEQ) and the shared prefix
+    /// holds one of them.
+    /// </summary>
+    public const int MaxParallelSequencesLimit = 255;
+
+    /// <summary>The most CPU threads accepted: 4 × the cores of this machine.</summary>
+    public static int MaxThreads => 4 * Environment.ProcessorCount;
+
     /// <summary>Tokens per sequence; <c>null</c> means 2,048 or the model's training context if smaller.</summary>
     public int? ContextSize { get; init; }
 
@@ -45,5 +54,21 @@ public sealed record LlamaCppOptions
         Positive(BatchSize, nameof(BatchSize));
         Positive(MaxParallelSequences, nameof(MaxParallelSequences));
         Positive(Threads, nameof(Threads));
+        if (MaxParallelSequences > MaxParallelSequencesLimit)
+        {
+            throw new LlamaCppOptionException(nameof(MaxParallelSequences), MaxParallelSequences, string.Create(
+                CultureInfo.InvariantCulture,
+                $"at most {MaxParallelSequencesLimit} questions can be decoded side by side (llama.cpp has 256 sequences and the shared prefix holds one)"));
+        }
+
+        if (Threads > MaxThreads)
+        {
+            throw new LlamaCppOptionException(nameof(Threads), Threads, string.Create(
+                CultureInfo.InvariantCulture, $"at most {MaxThreads} (4 × the {Environment.ProcessorCount} cores here)"));
+        }
     }
+
+    /// <summary>The context asked of llama.cpp: the option, else 2,048 or the model's training context if smaller.</summary>
+    internal int ResolveContextSize(int trainedContext) =>
+        ContextSize ?? (trainedContext > 0 ? Math.Min(DefaultContextSize, trainedContext) : DefaultContextSize);
 }

@@ -94,7 +94,7 @@ internal sealed class RunSettings : DataSettings
     [Description("On resuming a run whose data changed since it started (a question's prompt or answer differs, questions were added or removed): drop the samples that no longer match and score those questions again. Without it such a folder is refused.")]
     public bool RescoreChanged { get; init; }
 
-    private static int MaxThreads => 4 * Environment.ProcessorCount;
+    private static int MaxThreads => LlamaCpp.LlamaCppOptions.MaxThreads;
 
     /// <summary>More requests in flight than any server takes; also keeps the request queue's size in range.</summary>
     private const int MaxConcurrency = 1024;

@@ -15,7 +15,7 @@ internal static class LocalModelSetup
         var path = Path.GetFullPath(settings.Model!);
         var header = GgufInspector.Read(path);
         var sha256 = await HashAsync(path, cancellationToken).ConfigureAwait(false);
-        var model = LlamaCppModel.Load(path, new LlamaCppOptions
+        var model = Load(path, new LlamaCppOptions
         {
             ContextSize = settings.Context,
             BatchSize = settings.Batch,
@@ -31,6 +31,27 @@ internal static class LocalModelSetup
             string.Create(CultureInfo.InvariantCulture, $"{header.ParameterCount:N0} parameters, {header.FileType}"),
             () => null,
             model);
+    }
+
+    // An option the model or the machine cannot honour, named as it is on the command line.
+    private static LlamaCppModel Load(string path, LlamaCppOptions options)
+    {
+        try
+        {
+            return LlamaCppModel.Load(path, options);
+        }
+        catch (LlamaCppOptionException e)
+        {
+            var option = e.Option switch
+            {
+                nameof(LlamaCppOptions.ContextSize) => "--context",
+                nameof(LlamaCppOptions.BatchSize) => "--batch",
+                nameof(LlamaCppOptions.MaxParallelSequences) => "--parallel",
+                nameof(LlamaCppOptions.Threads) => "--threads",
+                _ => e.Option,
+            };
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{option} {e.Value}: {e.Problem}."), e);
+        }
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
