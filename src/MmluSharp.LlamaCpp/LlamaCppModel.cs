@@ -117,6 +117,9 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     }
 
     /// <inheritdoc />
+    /// <exception cref="ModelLoadException">
+    /// The model computed NaN or +∞ logits (broken weights): the requests answered before stand, none after.
+    /// </exception>
     public IAsyncEnumerable<ScoredRequest> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -154,6 +157,21 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     private static int[] Tokenize(LLamaContext context, string text) =>
         [.. context.Tokenize(text, addBos: true, special: false).Select(t => (int)t)];
 
+    // Decodes the next batch on the thread pool. A batch with broken logits yields nothing: the batches before it stand.
+    private async Task<bool> NextBatchAsync(IEnumerator<IReadOnlyList<ScoredRequest>> enumerator, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(enumerator.MoveNext, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NonFiniteLogitsException e)
+        {
+            throw new ModelLoadException(
+                $"{Info.Path}: the model computed logits that are not numbers ({e.Message}); its weights are broken, so none of its scores can be trusted",
+                e);
+        }
+    }
+
     // Runs the engine's batches on the thread pool, one at a time, holding the gate for the whole enumeration.
     private async IAsyncEnumerable<ScoredRequest> Pump(
         Func<CancellationToken, IEnumerable<IReadOnlyList<ScoredRequest>>> batches, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -164,7 +182,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var enumerator = batches(cancellationToken).GetEnumerator();
-            while (await Task.Run(enumerator.MoveNext, cancellationToken).ConfigureAwait(false))
+            while (await NextBatchAsync(enumerator, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var result in enumerator.Current)
                 {

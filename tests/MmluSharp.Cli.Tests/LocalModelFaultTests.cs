@@ -56,4 +56,40 @@ public sealed class LocalModelFaultTests : IDisposable
             ["error: --parallel 100000000: at most 255 questions can be decoded side by side (llama.cpp has 256 sequences and the shared prefix holds one)."],
             Lines(output));
     }
+
+    [Fact]
+    public async Task A_model_with_NaN_output_weights_stops_with_one_line_naming_it_and_writes_no_sample()
+    {
+        var model = GgufPatch.Copy("stories260K.gguf", _dir, "nan-output.gguf");
+        GgufPatch.FillRows(model, "output.weight", [300], float.NaN);
+
+        var (code, output) = await MmluProcess.RunAsync(new Dictionary<string, string>(), RunArgs(model, "anatomy", 3));
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            $"error: {model}: the model computed logits that are not numbers (1 NaN among its 512 logits); its weights are broken, so none of its scores can be trusted",
+            Lines(output)[^1]);
+        Assert.Single(Lines(output), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.DoesNotContain(" at MmluSharp", output, StringComparison.Ordinal);
+        var samples = Path.Combine(_dir, "run", "samples.jsonl");
+        Assert.True(!File.Exists(samples) || new FileInfo(samples).Length == 0);
+        Assert.False(File.Exists(Path.Combine(_dir, "run", "results.json")));
+    }
+
+    [Fact]
+    public async Task Samples_scored_before_a_model_turns_to_NaN_are_kept_and_equal_a_healthy_run()
+    {
+        // Token 20932 ("▁astronom") is in every astronomy prompt and in no abstract_algebra prompt (see NonFiniteLogitsTests).
+        var model = GgufPatch.Copy("llama-2-tiny-random.gguf", _dir, "astronomy-nan.gguf");
+        GgufPatch.FillRows(model, "token_embd.weight", [20932], float.NaN);
+        var healthy = Path.Combine(_dir, "healthy");
+        Assert.Equal(0, await MmluProcess.RunAsync([.. RunArgs(SharedData.Model("llama-2-tiny-random.gguf"), "abstract_algebra,astronomy", 4)[..^2], "--out", healthy]));
+
+        var (code, output) = await MmluProcess.RunAsync(new Dictionary<string, string>(), RunArgs(model, "abstract_algebra,astronomy", 4));
+
+        Assert.Equal(2, code);
+        Assert.Contains($"error: {model}: the model computed logits that are not numbers", output, StringComparison.Ordinal);
+        var expected = File.ReadAllLines(Path.Combine(healthy, "samples.jsonl")).Take(4);
+        Assert.Equal(expected, File.ReadAllLines(Path.Combine(_dir, "run", "samples.jsonl")));
+    }
 }

@@ -34,17 +34,25 @@ internal static class GgufPatch
         file.Write(data);
     }
 
-    /// <summary>Sets rows <paramref name="rows"/> of an F32 matrix (rows of its innermost dimension) to <paramref name="value"/>.</summary>
-    public static void FillF32Rows(string path, string tensor, IEnumerable<int> rows, float value)
+    /// <summary>Sets rows of an F32 or F16 matrix (rows along its innermost dimension, e.g. one token's embedding) to <paramref name="value"/>.</summary>
+    public static void FillRows(string path, string tensor, IEnumerable<int> rows, float value)
     {
         var header = GgufHeader.Read(path);
         var info = header.Tensors.Single(t => t.Name == tensor);
-        Assert.Equal(0u, info.Type); // F32
+        Assert.True(info.Type is 0 or 1, $"{tensor} is neither F32 nor F16");
+        var size = info.Type == 0 ? sizeof(float) : 2;
         var width = (int)info.Dimensions[0];
-        var row = new byte[width * sizeof(float)];
+        var row = new byte[width * size];
         for (var i = 0; i < width; i++)
         {
-            BinaryPrimitives.WriteSingleLittleEndian(row.AsSpan(i * sizeof(float)), value);
+            if (size == sizeof(float))
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(row.AsSpan(i * size), value);
+            }
+            else
+            {
+                BinaryPrimitives.WriteHalfLittleEndian(row.AsSpan(i * size), (Half)value);
+            }
         }
 
         using var file = new FileStream(path, FileMode.Open, FileAccess.Write);

@@ -75,7 +75,7 @@ internal sealed class DecodeQueue(SafeLLamaContextHandle context, int batchSize,
                 var logSumExp = LogSoftmax.LogSumExp(logits);
                 foreach (var read in reads)
                 {
-                    read.Sums[read.Index] += logits[read.Target] - logSumExp;
+                    read.Sums[read.Index] += LogSoftmax.Of(logits, logSumExp, read.Target);
                 }
             }
 

@@ -3,7 +3,7 @@ namespace MmluSharp.LlamaCpp.Scoring;
 /// <summary>Log-softmax of float logits, computed in double.</summary>
 internal static class LogSoftmax
 {
-    /// <summary><c>log Σ exp(x)</c>, stable.</summary>
+    /// <summary><c>log Σ exp(x)</c>, stable; NaN when a logit is NaN, +∞ when one is +∞.</summary>
     public static double LogSumExp(ReadOnlySpan<float> logits)
     {
         var max = double.NegativeInfinity;
@@ -15,7 +15,7 @@ internal static class LogSoftmax
             }
         }
 
-        if (double.IsNegativeInfinity(max))
+        if (double.IsInfinity(max))
         {
             return max;
         }
@@ -29,6 +29,32 @@ internal static class LogSoftmax
         return max + Math.Log(sum);
     }
 
-    /// <summary><c>log softmax(logits)[token]</c>.</summary>
-    public static double Of(ReadOnlySpan<float> logits, int token) => logits[token] - LogSumExp(logits);
+    /// <summary>
+    /// <c>log softmax(logits)[token]</c> given <paramref name="logSumExp"/> = <see cref="LogSumExp"/>(<paramref name="logits"/>).
+    /// −∞ is a legal answer (a token of probability 0); a row holding NaN or +∞, or only −∞, has no distribution.
+    /// </summary>
+    /// <exception cref="NonFiniteLogitsException">The row has no distribution.</exception>
+    public static double Of(ReadOnlySpan<float> logits, double logSumExp, int token)
+    {
+        var value = logits[token] - logSumExp;
+        if (!double.IsFinite(logSumExp) || double.IsNaN(value))
+        {
+            throw new NonFiniteLogitsException(Describe(logits));
+        }
+
+        return value;
+    }
+
+    private static string Describe(ReadOnlySpan<float> logits)
+    {
+        int nan = 0, positive = 0;
+        foreach (var x in logits)
+        {
+            nan += float.IsNaN(x) ? 1 : 0;
+            positive += float.IsPositiveInfinity(x) ? 1 : 0;
+        }
+
+        return FormattableString.Invariant(
+            $"{(nan > 0 ? $"{nan} NaN" : positive > 0 ? $"{positive} +Infinity" : "only -Infinity")} among its {logits.Length} logits");
+    }
 }
