@@ -60,7 +60,7 @@ var before = Snapshot(model);
 var shared = await Time("shared", model.ScoreAsync(requests));
 Report(shared);
 before = Native(model, before);
-Console.WriteLine($"           unique tokens/s {unique / shared.Wall.TotalSeconds:F0}; fallbacks {model.Statistics.Fallbacks}, truncated {model.Statistics.Truncated}");
+Console.WriteLine($"           unique tokens/s {unique / shared.Wall.TotalSeconds:F0}; fallbacks {model.Statistics.Fallbacks}, truncated {model.Statistics.Truncated}, cut from the left {model.Statistics.LeftTruncated}");
 if (!options.SkipScratch)
 {
     var scratch = await Time("scratch", model.ScoreFromScratchAsync(requests));

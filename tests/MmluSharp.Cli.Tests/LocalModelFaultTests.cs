@@ -92,4 +92,27 @@ public sealed class LocalModelFaultTests : IDisposable
         var expected = File.ReadAllLines(Path.Combine(healthy, "samples.jsonl")).Take(4);
         Assert.Equal(expected, File.ReadAllLines(Path.Combine(_dir, "run", "samples.jsonl")));
     }
+
+    [Fact]
+    public async Task Professional_law_questions_longer_than_the_context_are_cut_from_the_left_recorded_and_counted()
+    {
+        // Zero-shot professional_law prompts run to 2,217 stories260K tokens; at --context 512 most do not fit.
+        var folder = Path.Combine(_dir, "run");
+
+        var (code, output) = await MmluProcess.RunAsync(
+            new Dictionary<string, string>(), RunArgs(SharedData.Model("stories260K.gguf"), "professional_law", 6, "--shots", "0", "--context", "512"));
+
+        Assert.Equal(0, code);
+        var samples = File.ReadAllLines(Path.Combine(folder, "samples.jsonl")).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        var cut = samples.Select(s => s.TryGetProperty("truncated_tokens", out var t) ? t.GetInt32() : 0).ToList();
+        Assert.Equal([355, 422, 163, 119, 78, 0], cut);
+        const int truncated = 5;
+        Assert.All(samples, s => Assert.Equal(0, s.GetProperty("shots_used").GetInt32()));
+        using var results = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
+        Assert.Equal(truncated, results.RootElement.GetProperty("overall").GetProperty("truncated").GetInt32());
+        Assert.Contains(
+            $"truncated: {truncated} questions did not fit the context even with no examples and lost tokens from the left, as in lm-evaluation-harness (truncated_tokens in samples.jsonl)",
+            output,
+            StringComparison.Ordinal);
+    }
 }

@@ -29,17 +29,6 @@ public sealed class LimitsTests
     }
 
     [Fact]
-    public async Task Prompt_too_long_even_without_shots_is_a_clear_error()
-    {
-        using var model = Models.Load(Models.Stories, new LlamaCppOptions { ContextSize = 256 });
-        var request = new ScoreRequest("long", new Prompt("Header\n\n", ["Shot one. A\n\n"], string.Concat(Enumerable.Repeat("word ", 600)) + "Answer:"), [" A"]);
-
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(async () => await model.ScoreAllAsync([request]));
-        Assert.Contains("'long'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("256-token context", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task More_questions_than_parallel_sequences_and_suffixes_beyond_the_batch_size()
     {
         // 24 questions, 3 parallel at most; each batch of suffixes is longer than the 32-token decode limit.

@@ -73,7 +73,7 @@ internal sealed class RunSettings : DataSettings
     public int? Threads { get; init; }
 
     [CommandOption("--context <TOKENS>")]
-    [Description("Context size; longer prompts lose their last few-shot examples until they fit, as evaluate.py does (default: 2048, or the model's if smaller).")]
+    [Description("Context size, at most the model's training context; longer prompts lose their last few-shot examples until they fit, as evaluate.py does, and a zero-shot prompt that still does not fit loses tokens from the left, as lm-evaluation-harness does (default: 2048, or the model's if smaller).")]
     public int? Context { get; init; }
 
     [CommandOption("--batch <TOKENS>")]

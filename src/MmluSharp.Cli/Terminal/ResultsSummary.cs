@@ -62,6 +62,13 @@ internal static class ResultsSummary
             }
         }
 
+        if (overall.Truncated > 0)
+        {
+            console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"truncated: {Count(overall.Truncated)} questions did not fit the context even with no examples and lost tokens from the left, as in lm-evaluation-harness (truncated_tokens in {Evaluator.SamplesFile})"));
+        }
+
         var c = results.Calibration;
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

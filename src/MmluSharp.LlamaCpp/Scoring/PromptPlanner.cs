@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Diagnostics;
 using MmluSharp.Models;
 
 namespace MmluSharp.LlamaCpp.Scoring;
@@ -8,6 +8,8 @@ namespace MmluSharp.LlamaCpp.Scoring;
 /// Hendrycks' evaluate.py does. Only decoded tokens count: a continuation's last token is scored but never
 /// decoded, so a prompt of exactly the context size keeps its shots. Continuation tokens are always taken from <c>tokens(prompt + continuation)</c>,
 /// never from the continuation alone (SentencePiece would add a dummy-prefix space).
+/// A prompt that does not fit even with no shots is cut from the left as lm-evaluation-harness does
+/// (<see cref="LeftTruncation"/>).
 /// </summary>
 internal sealed class PromptPlanner(Func<string, int[]> tokenize, int contextSize)
 {
@@ -18,13 +20,11 @@ internal sealed class PromptPlanner(Func<string, int[]> tokenize, int contextSiz
     public QuestionPlan Plan(ScoreRequest request)
     {
         var prompt = request.Prompt;
-        var shortest = int.MaxValue;
         for (var k = prompt.Shots.Count; k >= 0; k--)
         {
             var text = prompt.Render(k);
             var tokens = tokenize(text);
-            shortest = tokens.Length;
-            if (tokens.Length > contextSize)
+            if (tokens.Length > contextSize && k > 0)
             {
                 continue;
             }
@@ -35,11 +35,14 @@ internal sealed class PromptPlanner(Func<string, int[]> tokenize, int contextSiz
             {
                 return plan;
             }
+
+            if (k == 0)
+            {
+                return LeftTruncation.Plan(plan, contextSize);
+            }
         }
 
-        throw new InvalidOperationException(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Request '{request.Id}': even with no examples the prompt ({shortest} tokens) and its answers do not fit the {contextSize}-token context."));
+        throw new UnreachableException();
     }
 
     private static ContinuationPlan PlanContinuation(ScoreRequest request, int[] prompt, int[] full)

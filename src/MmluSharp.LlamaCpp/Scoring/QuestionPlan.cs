@@ -9,6 +9,15 @@ namespace MmluSharp.LlamaCpp.Scoring;
 /// <param name="Continuations">One per continuation, in request order.</param>
 internal sealed record QuestionPlan(ScoreRequest Request, int Shots, int[] PromptTokens, IReadOnlyList<ContinuationPlan> Continuations)
 {
+    /// <summary>
+    /// For a prompt that does not fit even with no shots: the left-truncated windows it is scored in, each decoded on
+    /// its own and holding some of the continuations (the others are empty there); null when the prompt fits.
+    /// </summary>
+    public IReadOnlyList<QuestionPlan>? Windows { get; init; }
+
+    /// <summary>The most prompt tokens a continuation was scored without (cut from the left); 0 when none was.</summary>
+    public int TruncatedTokens { get; init; }
+
     /// <summary>Continuations that need a branch sequence (more than one token).</summary>
     public int Branches => Continuations.Count(c => c.BranchTokens > 0);
 
@@ -20,10 +29,11 @@ internal sealed record QuestionPlan(ScoreRequest Request, int Shots, int[] Promp
 
     /// <summary>
     /// Whether the question can continue a prefix already in the cache: its prompt tokens must start with the
-    /// prefix tokens, and every continuation must diverge after the prefix.
+    /// prefix tokens, and every continuation must diverge after the prefix. A question in windows never can.
     /// </summary>
     public bool CanShare(int[] prefix) =>
-        PromptTokens.Length > prefix.Length
+        Windows is null
+        && PromptTokens.Length > prefix.Length
         && PromptTokens.AsSpan().StartsWith(prefix)
         && Continuations.All(c => c.Common > prefix.Length);
 }

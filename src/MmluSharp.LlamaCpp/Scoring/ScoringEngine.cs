@@ -35,7 +35,7 @@ internal sealed class ScoringEngine(
                 // A question needing more sequences than fit beside the prefix (sequence 0) is scored alone.
                 var shared = byShots.Where(p => p.CanShare(prefix) && 1 + p.Sequences <= maxSequences).ToList();
                 var alone = byShots.Where(p => !(p.CanShare(prefix) && 1 + p.Sequences <= maxSequences)).ToList();
-                Statistics.Fallbacks += alone.Count;
+                Statistics.Fallbacks += alone.Count(p => p.Windows is null);
                 if (shared.Count > 0)
                 {
                     foreach (var results in ScoreGroup(prefix, shared, cancellationToken))
@@ -92,6 +92,11 @@ internal sealed class ScoringEngine(
         {
             Statistics.Truncated++;
         }
+
+        if (plan.TruncatedTokens > 0)
+        {
+            Statistics.LeftTruncated++;
+        }
     }
 
     private IEnumerable<IReadOnlyList<ScoredRequest>> ScoreGroup(int[] prefix, List<QuestionPlan> plans, CancellationToken cancellationToken)
@@ -137,6 +142,29 @@ internal sealed class ScoringEngine(
     }
 
     private ScoredRequest ScoreAlone(QuestionPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Windows is not { } windows)
+        {
+            return ScoreWindow(plan, cancellationToken);
+        }
+
+        // A left-truncated question: each window holds some continuations; the others score 0 there.
+        var sums = new double[plan.Continuations.Count];
+        long tokens = 0;
+        foreach (var window in windows)
+        {
+            var part = ScoreWindow(window, cancellationToken);
+            tokens += part.TokensDecoded;
+            for (var j = 0; j < sums.Length; j++)
+            {
+                sums[j] += part.LogProbabilities[j];
+            }
+        }
+
+        return new ScoredRequest(plan.Request.Id, sums, plan.Shots, tokens, plan.TruncatedTokens);
+    }
+
+    private ScoredRequest ScoreWindow(QuestionPlan plan, CancellationToken cancellationToken)
     {
         context.MemoryClear(true);
         var result = Run([plan], 0, 0, 0, cancellationToken)[0];

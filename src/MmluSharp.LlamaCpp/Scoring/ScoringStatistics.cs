@@ -15,11 +15,14 @@ internal sealed class ScoringStatistics
     /// <summary>Tokens decoded for single questions (suffixes, branches, and whole prompts from scratch).</summary>
     public long QuestionTokens { get; set; }
 
-    /// <summary>Questions in a shared group whose tokens did not start with the prefix tokens, scored from scratch.</summary>
+    /// <summary>Questions in a shared group whose tokens did not start with the prefix tokens, scored from scratch (left-truncated ones aside).</summary>
     public long Fallbacks { get; set; }
 
     /// <summary>Requests that lost shots to fit the context.</summary>
     public long Truncated { get; set; }
+
+    /// <summary>Requests whose zero-shot prompt did not fit either and lost tokens from the left.</summary>
+    public long LeftTruncated { get; set; }
 
     /// <summary>Time spent inside llama_decode (including reading the logits).</summary>
     public TimeSpan Decoding { get; set; }

@@ -5,4 +5,8 @@ namespace MmluSharp.Models;
 /// <param name="LogProbabilities">Summed log-probability of each continuation, in request order.</param>
 /// <param name="ShotsUsed">Few-shot examples kept after fitting the prompt into the context.</param>
 /// <param name="TokensDecoded">Tokens this request caused the engine to decode (its share of a shared prefix included once, by the first request of the group).</param>
-public sealed record ScoredRequest(string Id, IReadOnlyList<double> LogProbabilities, int ShotsUsed, long TokensDecoded);
+/// <param name="TruncatedTokens">
+/// Tokens cut from the left of the zero-shot prompt because even it did not fit the context (lm-evaluation-harness'
+/// rule); the most any continuation lost. 0 when the prompt fit.
+/// </param>
+public sealed record ScoredRequest(string Id, IReadOnlyList<double> LogProbabilities, int ShotsUsed, long TokensDecoded, int TruncatedTokens = 0);

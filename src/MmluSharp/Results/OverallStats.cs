@@ -12,6 +12,7 @@ namespace MmluSharp.Results;
 /// The accuracy of guessing uniformly at random: the mean of 1/options over the questions scored (0.25 for MMLU,
 /// less for MMLU-Pro's up to ten options). Null in results written before it was recorded.
 /// </param>
+/// <param name="Truncated">Questions whose zero-shot prompt did not fit the context and lost tokens from the left.</param>
 public sealed record OverallStats(
     double Accuracy,
     double MacroAccuracy,
@@ -20,4 +21,5 @@ public sealed record OverallStats(
     double Stderr,
     IReadOnlyList<double> Ci95,
     int Unparsed = 0,
-    double? Chance = null);
+    double? Chance = null,
+    int Truncated = 0);

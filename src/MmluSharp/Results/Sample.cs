@@ -15,6 +15,7 @@ namespace MmluSharp.Results;
 /// <param name="Rotation">How far the options were rotated (answer-order robustness); 0 as written.</param>
 /// <param name="Options">How many options the question offered, when <paramref name="LogProbs"/> does not say it
 /// (generated answers); 0 otherwise.</param>
+/// <param name="TruncatedTokens">Tokens cut from the left of the zero-shot prompt because it did not fit the context (lm-evaluation-harness' rule); 0 when it fit.</param>
 public sealed record Sample(
     string Subject,
     int Index,
@@ -27,7 +28,8 @@ public sealed record Sample(
     string? Response = null,
     string? Extraction = null,
     int Rotation = 0,
-    int Options = 0)
+    int Options = 0,
+    int TruncatedTokens = 0)
 {
     /// <summary>
     /// The <see cref="Extraction"/> of a generated answer in which no letter was found and whose

@@ -31,6 +31,11 @@ internal static class SampleJson
 
             json.WriteEndObject();
             json.WriteNumber("shots_used", sample.ShotsUsed);
+            if (sample.TruncatedTokens > 0)
+            {
+                json.WriteNumber("truncated_tokens", sample.TruncatedTokens);
+            }
+
             json.WriteString("prompt_sha256", sample.PromptSha256);
             if (sample.Response is not null)
             {
@@ -73,6 +78,7 @@ internal static class SampleJson
             root.TryGetProperty("response", out var response) ? response.GetString() : null,
             root.TryGetProperty("extraction", out var extraction) ? extraction.GetString() : null,
             root.TryGetProperty("rotation", out var rotation) ? rotation.GetInt32() : 0,
-            root.TryGetProperty("options", out var options) ? options.GetInt32() : 0);
+            root.TryGetProperty("options", out var options) ? options.GetInt32() : 0,
+            root.TryGetProperty("truncated_tokens", out var truncated) ? truncated.GetInt32() : 0);
     }
 }

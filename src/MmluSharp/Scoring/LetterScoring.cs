@@ -45,7 +45,8 @@ public static class LetterScoring
             logprobs,
             scored.ShotsUsed,
             Sha256Hex(prompt.Render(scored.ShotsUsed)),
-            Rotation: question.Rotation);
+            Rotation: question.Rotation,
+            TruncatedTokens: scored.TruncatedTokens);
     }
 
     internal static string Sha256Hex(string text) =>

@@ -20,6 +20,17 @@ public class AggregatorTests
         Aggregator.Aggregate(Samples, Description, new TimingStats(1, 6, 60), MmluCatalogue.For(grouping));
 
     [Fact]
+    public void Questions_cut_from_the_left_are_counted_overall()
+    {
+        Sample[] samples = [.. Samples.Select((s, i) => i % 3 == 0 ? s with { ShotsUsed = 0, TruncatedTokens = 10 * (i + 1) } : s)];
+
+        var results = Aggregator.Aggregate(samples, Description, new TimingStats(1, 6, 60));
+
+        Assert.Equal(2, results.Overall.Truncated);
+        Assert.Equal(0, Aggregate().Overall.Truncated);
+    }
+
+    [Fact]
     public void Overall_accuracy_is_micro_and_macro_is_the_mean_of_subject_accuracies()
     {
         var overall = Aggregate().Overall;

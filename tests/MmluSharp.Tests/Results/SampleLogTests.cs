@@ -23,6 +23,23 @@ public class SampleLogTests
     }
 
     [Fact]
+    public void Truncated_tokens_are_written_only_for_a_left_truncated_sample_and_read_back()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-log").FullName, "samples.jsonl");
+        var cut = SampleFactory.Right("professional_law", 245) with { ShotsUsed = 0, TruncatedTokens = 170 };
+        using (var log = SampleLog.Open(path))
+        {
+            log.Append([cut, SampleFactory.Wrong("professional_law", 246)]);
+        }
+
+        var lines = File.ReadAllLines(path);
+        Assert.Contains(",\"shots_used\":0,\"truncated_tokens\":170,\"prompt_sha256\":", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("truncated_tokens", lines[1], StringComparison.Ordinal);
+        var read = SampleLog.ReadAll(path);
+        Assert.Equal([170, 0], read.Select(s => s.TruncatedTokens));
+    }
+
+    [Fact]
     public void A_torn_last_line_from_a_killed_run_is_dropped_and_the_log_continues_cleanly()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-log").FullName, "samples.jsonl");
