@@ -85,4 +85,43 @@ public sealed class DatasetsDownloadCommandTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--source must be an http:// or https:// URL", Flat(result.Output), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_gzip_bomb_is_one_line_and_exit_2_and_installs_nothing()
+    {
+        var bomb = MmluSharp.Tests.Download.Archives.GzipTarOfZeros(64, 1 << 20);
+        var (app, address) = await Loopback.StartAsync(app => app.MapGet("/bomb.tar.gz", () => Microsoft.AspNetCore.Http.Results.Bytes(bomb, "application/gzip")));
+        await using var _ = app;
+        var temp = Cli.TempFolder("download-bomb");
+        var to = Path.Combine(temp, "mmlu");
+
+        var (code, output) = await MmluProcess.RunAsync(new Dictionary<string, string>(), "datasets", "download", "mmlu", "--to", to, "--source", address + "/bomb.tar.gz");
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            $"error: {address}/bomb.tar.gz: refused: it unpacks to more than 100 times its own {UnpackLimit.Mib(bomb.Length)}, as a compression bomb does (if it is genuine, set --max-unpacked or MMLU_MAX_UNPACKED); nothing was kept",
+            Flat(output));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
+    }
+
+    [Fact]
+    public async Task The_unpacked_cap_is_read_from_the_environment_and_a_bad_size_is_named()
+    {
+        var temp = Cli.TempFolder("download-cap");
+        var to = Path.Combine(temp, "mmlu");
+        var tar = MmluSharp.Tests.Download.Archives.TarOf(SharedData.Mmlu, "data");
+        var (app, address) = await Loopback.StartAsync(app => app.MapGet("/data.tar", () => Microsoft.AspNetCore.Http.Results.Bytes(tar, "application/x-tar")));
+        await using var _ = app;
+
+        var (capped, cappedOutput) = await MmluProcess.RunAsync(new Dictionary<string, string> { ["MMLU_MAX_UNPACKED"] = "2M" }, "datasets", "download", "mmlu", "--to", to, "--source", address + "/data.tar");
+        var (bad, badOutput) = await MmluProcess.RunAsync(new Dictionary<string, string> { ["MMLU_MAX_UNPACKED"] = "lots" }, "datasets", "download", "mmlu", "--to", to, "--source", address + "/data.tar");
+        var fine = (await MmluProcess.RunAsync(new Dictionary<string, string> { ["MMLU_MAX_UNPACKED"] = "2M" }, "datasets", "download", "mmlu", "--to", to, "--source", address + "/data.tar", "--max-unpacked", "50M")).ExitCode;
+
+        Assert.Equal(2, capped);
+        Assert.Equal($"error: {address}/data.tar: refused: the data unpacks to more than 2.0 MiB, the cap set by --max-unpacked or MMLU_MAX_UNPACKED; nothing was kept", cappedOutput.Trim().Split('\n')[^1]);
+        Assert.Equal(2, bad);
+        Assert.Equal("error: MMLU_MAX_UNPACKED must be a size such as 500M or 4G, not 'lots'.", Flat(badOutput));
+        Assert.Equal(0, fine);
+        Assert.True(File.Exists(Path.Combine(to, DatasetCache.ManifestFileName)));
+    }
 }

@@ -13,7 +13,7 @@ internal sealed class DatasetsDownloadCommand(IAnsiConsole console) : AsyncComma
     public override async Task<int> ExecuteAsync(CommandContext context, DatasetsDownloadSettings settings, CancellationToken cancellationToken)
     {
         var target = settings.To ?? Path.Combine(DatasetCache.Root, settings.Name);
-        var request = new DownloadRequest(settings.Name, target, settings.SourceUri, settings.Force, MmluApp.Version);
+        var request = new DownloadRequest(settings.Name, target, settings.SourceUri, settings.Force, MmluApp.Version, settings.MaxUnpackedBytes);
         using var http = CreateClient();
         var view = new DatasetsDownloadView(console);
         var result = await view.RunAsync(progress => new DatasetDownloader(http, progress).DownloadAsync(request, cancellationToken)).ConfigureAwait(false);

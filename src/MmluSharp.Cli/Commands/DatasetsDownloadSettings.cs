@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using MmluSharp.Datasets.Download;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,10 +23,31 @@ internal sealed class DatasetsDownloadSettings : CommandSettings
     [Description("Download again even if the folder is already complete, replacing it.")]
     public bool Force { get; init; }
 
+    [CommandOption("--max-unpacked <SIZE>")]
+    [Description("The most an archive or a converted parquet file may unpack to, e.g. 4G (default: 10× the dataset's usual size, at least 64M, and at most 100 times the input's own size). Also read from MMLU_MAX_UNPACKED.")]
+    public string? MaxUnpacked { get; init; }
+
     public Uri? SourceUri => Source is null ? null : new Uri(Source, UriKind.Absolute);
 
-    public override ValidationResult Validate() =>
-        Source is not null && (!Uri.TryCreate(Source, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            ? ValidationResult.Error($"--source must be an http:// or https:// URL, not '{Source}'.")
-            : ValidationResult.Success();
+    /// <summary>The user's cap on unpacked bytes (option, else environment), or null for the default.</summary>
+    public long? MaxUnpackedBytes => ByteSize.TryParse(MaxUnpackedText, out var bytes) ? bytes : null;
+
+    private string? MaxUnpackedText =>
+        MaxUnpacked ?? (Environment.GetEnvironmentVariable(UnpackLimit.Variable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
+
+    public override ValidationResult Validate()
+    {
+        if (Source is not null && (!Uri.TryCreate(Source, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            return ValidationResult.Error($"--source must be an http:// or https:// URL, not '{Source}'.");
+        }
+
+        if (MaxUnpackedText is { } size && !ByteSize.TryParse(size, out _))
+        {
+            var name = MaxUnpacked is null ? UnpackLimit.Variable : "--max-unpacked";
+            return ValidationResult.Error($"{name} must be a size such as 500M or 4G, not '{size}'.");
+        }
+
+        return ValidationResult.Success();
+    }
 }

@@ -24,6 +24,8 @@ public sealed class ArchiveTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync() => server = await FileServer.StartAsync();
 
+    private static UnpackBudget Budget() => new(UnpackLimit.For(DatasetCatalogue.Get("mmlu"), null));
+
     public async Task DisposeAsync() => await server.DisposeAsync();
 
     public void Dispose() => fixture.Dispose();
@@ -57,7 +59,7 @@ public sealed class ArchiveTests : IAsyncLifetime, IDisposable
         using var temp = new TempFolder();
         var archive = temp.WriteBytes("evil.tar", Archives.TarWith(Bad("file", "../evil")));
 
-        var e = Assert.Throws<DatasetException>(() => ArchiveExtractor.Extract(archive, Path.Combine(temp.Path, "out"), "evil.tar"));
+        var e = Assert.Throws<DatasetException>(() => ArchiveExtractor.Extract(archive, Path.Combine(temp.Path, "out"), "evil.tar", Budget()));
 
         Assert.Contains("'../evil'", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(temp.Path, "evil")));
@@ -77,7 +79,7 @@ public sealed class ArchiveTests : IAsyncLifetime, IDisposable
         }
 
         var archive = temp.WriteBytes("ok.tar", buffer.ToArray());
-        ArchiveExtractor.Extract(archive, Path.Combine(temp.Path, "out"), "ok.tar");
+        ArchiveExtractor.Extract(archive, Path.Combine(temp.Path, "out"), "ok.tar", Budget());
 
         Assert.Equal("x", File.ReadAllText(Path.Combine(temp.Path, "out", "data", "sub", "b.csv")));
         Assert.Equal("x", File.ReadAllText(Path.Combine(temp.Path, "out", "data", "c.csv")));

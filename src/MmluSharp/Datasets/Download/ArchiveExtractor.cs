@@ -7,20 +7,27 @@ namespace MmluSharp.Datasets.Download;
 /// Unpacks a tar, tar.gz or zip archive (recognised by its first bytes) into a folder, refusing any entry that
 /// would land outside it: <c>..</c> segments that escape, absolute paths, and symbolic or hard links pointing out.
 /// A link that stays inside becomes a copy of its (already unpacked) target; devices and FIFOs are refused.
+/// Every byte written (link copies included, and a block for each entry) is counted against an
+/// <see cref="UnpackLimit"/>, and declared sizes are checked before writing, so a zip or tar bomb is refused early.
 /// The caller unpacks into a scratch folder and deletes it on error, so a refused archive leaves nothing.
 /// </summary>
 internal static class ArchiveExtractor
 {
+    // What an entry costs at least: a file-system block (so millions of empty files are a bomb too).
+    private const long EntryCost = 4096;
+
     /// <summary>Unpacks <paramref name="archive"/> into <paramref name="destination"/>.</summary>
     /// <param name="archive">The archive file.</param>
     /// <param name="destination">An empty folder (created if missing).</param>
     /// <param name="name">The archive's name in messages (its URL).</param>
-    /// <exception cref="DatasetException">An unsafe entry (named) or a file that is not an archive.</exception>
-    public static void Extract(string archive, string destination, string name)
+    /// <param name="budget">What the download may still unpack to.</param>
+    /// <exception cref="DatasetException">An unsafe entry (named), a bomb, or a file that is not an archive.</exception>
+    public static void Extract(string archive, string destination, string name, UnpackBudget budget)
     {
         Directory.CreateDirectory(destination);
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(destination)) + Path.DirectorySeparatorChar;
         using var stream = File.OpenRead(archive);
+        budget.Start(name, stream.Length);
         Span<byte> magic = stackalloc byte[4];
         var n = stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
         stream.Position = 0;
@@ -28,16 +35,16 @@ internal static class ArchiveExtractor
         {
             if (n >= 4 && magic.SequenceEqual("PK\x03\x04"u8))
             {
-                ExtractZip(stream, root, name);
+                ExtractZip(stream, root, name, budget);
             }
             else if (n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b)
             {
                 using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-                ExtractTar(gzip, root, name);
+                ExtractTar(gzip, root, name, budget);
             }
             else
             {
-                ExtractTar(stream, root, name);
+                ExtractTar(stream, root, name, budget);
             }
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
@@ -46,26 +53,28 @@ internal static class ArchiveExtractor
         }
     }
 
-    private static void ExtractTar(Stream stream, string root, string name)
+    private static void ExtractTar(Stream stream, string root, string name, UnpackBudget budget)
     {
         using var reader = new TarReader(stream);
         while (reader.GetNextEntry() is { } entry)
         {
+            budget.Charge(EntryCost);
             switch (entry.EntryType)
             {
                 case TarEntryType.Directory:
                     Directory.CreateDirectory(Resolve(root, entry.Name, name));
                     break;
                 case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
-                    Write(Resolve(root, entry.Name, name), entry.DataStream);
+                    budget.EnsureRoom(entry.Length);
+                    Write(Resolve(root, entry.Name, name), entry.DataStream, budget);
                     break;
                 case TarEntryType.SymbolicLink:
                     var at = Resolve(root, entry.Name, name);
-                    CopyLink(at, LinkTarget(root, at, entry, name), entry, name);
+                    CopyLink(at, LinkTarget(root, at, entry, name), entry, name, budget);
                     break;
                 case TarEntryType.HardLink:
                     var path = Resolve(root, entry.Name, name);
-                    CopyLink(path, Resolve(root, entry.LinkName, name, entry.Name), entry, name);
+                    CopyLink(path, Resolve(root, entry.LinkName, name, entry.Name), entry, name, budget);
                     break;
                 case TarEntryType.GlobalExtendedAttributes or TarEntryType.ExtendedAttributes or TarEntryType.LongLink or TarEntryType.LongPath:
                     break;
@@ -75,9 +84,10 @@ internal static class ArchiveExtractor
         }
     }
 
-    private static void ExtractZip(Stream stream, string root, string name)
+    private static void ExtractZip(Stream stream, string root, string name, UnpackBudget budget)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        budget.EnsureRoom(zip.Entries.Sum(e => e.Length + EntryCost));
         foreach (var entry in zip.Entries)
         {
             if (entry.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))
@@ -86,6 +96,7 @@ internal static class ArchiveExtractor
             }
 
             var path = Resolve(root, entry.FullName, name);
+            budget.Charge(EntryCost);
             if (((entry.ExternalAttributes >> 16) & 0xF000) == 0xA000)
             {
                 throw Refused(name, entry.FullName, "symbolic links in zip archives are not unpacked");
@@ -98,7 +109,7 @@ internal static class ArchiveExtractor
             }
 
             using var data = entry.Open();
-            Write(path, data);
+            Write(path, data, budget);
         }
     }
 
@@ -143,21 +154,22 @@ internal static class ArchiveExtractor
         return full;
     }
 
-    private static void CopyLink(string path, string target, TarEntry entry, string name)
+    private static void CopyLink(string path, string target, TarEntry entry, string name, UnpackBudget budget)
     {
         if (!File.Exists(target))
         {
             throw Refused(name, entry.Name, $"a link to {entry.LinkName}, which is not an already unpacked file");
         }
 
+        budget.Charge(new FileInfo(target).Length);
         using var input = File.OpenRead(target);
         using var output = IO.ScratchFile.Create(path);
         input.CopyTo(output);
     }
 
-    private static void Write(string path, Stream? data)
+    private static void Write(string path, Stream? data, UnpackBudget budget)
     {
-        using var output = IO.ScratchFile.Create(path);
+        using var output = budget.Create(path);
         data?.CopyTo(output);
     }
 

@@ -25,7 +25,8 @@ internal static class DatasetCatalogue
             "dev/, val/, test/ with <subject>_<split>.csv",
             ["dev", "val", "test"],
             "https://people.eecs.berkeley.edu/~hendrycks/data.tar",
-            "MIT"),
+            "MIT",
+            170_000_000), // data.tar with auxiliary_train/; dev, val and test alone are 7.2 MB
         new(
             "cmmlu",
             "GitHub haonan-li/CMMLU @ d6e7b716 (data/)",
@@ -34,7 +35,8 @@ internal static class DatasetCatalogue
             "dev/, test/ with <subject>.csv",
             ["dev", "test"],
             "https://huggingface.co/datasets/haonan-li/cmmlu/resolve/main/cmmlu_v1_0_1.zip",
-            "CC BY-NC-SA 4.0"),
+            "CC BY-NC-SA 4.0",
+            2_500_000),
         new(
             "mmlu-pro",
             "Hugging Face TIGER-Lab/MMLU-Pro (parquet)",
@@ -46,7 +48,8 @@ internal static class DatasetCatalogue
             "data/test-00000-of-00001.parquet, data/validation-00000-of-00001.parquet",
             ["data/test-00000-of-00001.parquet", "data/validation-00000-of-00001.parquet"],
             null,
-            "MIT"),
+            "MIT",
+            14_100_000),
         new(
             "mmlu-redux",
             "GitHub aryopg/mmlu-redux @ 4563cfa7 (mmlu_redux/, the raw annotation CSVs)",
@@ -55,7 +58,8 @@ internal static class DatasetCatalogue
             "mmlu_<subject>.csv",
             ["mmlu_abstract_algebra.csv"],
             null,
-            "CC BY 4.0"),
+            "CC BY 4.0",
+            2_600_000),
     ];
 
     /// <summary>The names, for messages.</summary>

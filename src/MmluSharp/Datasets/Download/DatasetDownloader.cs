@@ -37,7 +37,8 @@ internal sealed class DatasetDownloader(HttpClient http, IProgress<DownloadProgr
         var moved = false;
         try
         {
-            var (content, downloads) = await FetchAndLayOutAsync(source, request.Source, target, scratch, ct).ConfigureAwait(false);
+            var budget = new UnpackBudget(UnpackLimit.For(source, request.MaxUnpackedBytes));
+            var (content, downloads) = await FetchAndLayOutAsync(source, request.Source, target, scratch, budget, ct).ConfigureAwait(false);
             var missing = source.Expected.Where(p => !Path.Exists(Path.Combine(content, p))).ToList();
             if (missing.Count > 0)
             {
@@ -79,7 +80,8 @@ internal sealed class DatasetDownloader(HttpClient http, IProgress<DownloadProgr
         }
     }
 
-    private async Task<(string Content, List<ManifestFile> Downloads)> FetchAndLayOutAsync(DatasetSource source, Uri? sourceOverride, string target, string scratch, CancellationToken ct)
+    private async Task<(string Content, List<ManifestFile> Downloads)> FetchAndLayOutAsync(
+        DatasetSource source, Uri? sourceOverride, string target, string scratch, UnpackBudget budget, CancellationToken ct)
     {
         var fetched = Path.Combine(scratch, "fetched");
         var content = Path.Combine(scratch, "content");
@@ -93,7 +95,7 @@ internal sealed class DatasetDownloader(HttpClient http, IProgress<DownloadProgr
             var archive = Path.Combine(fetched, "archive");
             downloads.Add(await fetcher.FetchAsync(sourceOverride, archive, Path.GetFileName(sourceOverride.AbsolutePath), null, hint, ct).ConfigureAwait(false));
             var unpacked = Path.Combine(scratch, "unpacked");
-            ArchiveExtractor.Extract(archive, unpacked, sourceOverride.ToString());
+            ArchiveExtractor.Extract(archive, unpacked, sourceOverride.ToString(), budget);
             Directory.Delete(content);
             Directory.Move(SingleTopFolder(unpacked), content);
             return (content, downloads);
@@ -108,11 +110,11 @@ internal sealed class DatasetDownloader(HttpClient http, IProgress<DownloadProgr
             downloads.Add(await fetcher.FetchAsync(url, local, file.Path, file.Sha256, hint, ct).ConfigureAwait(false));
             if (file.Kind == SourceFileKind.MmluParquet)
             {
-                await MmluParquetConverter.ConvertAsync(local, file.Split!, content, ct).ConfigureAwait(false);
+                await MmluParquetConverter.ConvertAsync(local, file.Split!, content, budget.Start(url.ToString(), new FileInfo(local).Length), ct).ConfigureAwait(false);
             }
             else if (file.Kind == SourceFileKind.Archive)
             {
-                ArchiveExtractor.Extract(local, content, url.ToString());
+                ArchiveExtractor.Extract(local, content, url.ToString(), budget);
             }
         }
 

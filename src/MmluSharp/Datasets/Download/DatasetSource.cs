@@ -9,6 +9,7 @@ namespace MmluSharp.Datasets.Download;
 /// <param name="Expected">Paths (folders or files) the finished folder must hold.</param>
 /// <param name="ArchiveUrl">An alternative single archive holding the same layout (pass it as <c>--source</c>), or null.</param>
 /// <param name="Licence">The data's licence, as its publishers state it.</param>
+/// <param name="ExpectedBytes">About how many bytes the dataset unpacks to (its largest form); archives are capped at a multiple.</param>
 internal sealed record DatasetSource(
     string Name,
     string Title,
@@ -17,4 +18,5 @@ internal sealed record DatasetSource(
     string Layout,
     IReadOnlyList<string> Expected,
     string? ArchiveUrl,
-    string Licence);
+    string Licence,
+    long ExpectedBytes);

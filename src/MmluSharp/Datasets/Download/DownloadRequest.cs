@@ -9,4 +9,8 @@ namespace MmluSharp.Datasets.Download;
 /// </param>
 /// <param name="Force">Replace a folder that is already there.</param>
 /// <param name="ToolVersion">Recorded in the manifest.</param>
-internal sealed record DownloadRequest(string Name, string Target, Uri? Source = null, bool Force = false, string ToolVersion = "0.0.0");
+/// <param name="MaxUnpackedBytes">
+/// The most bytes an archive or a converted parquet file may unpack to, replacing the default cap (a multiple of the
+/// dataset's usual size, plus a 100:1 ratio cap); null for the default.
+/// </param>
+internal sealed record DownloadRequest(string Name, string Target, Uri? Source = null, bool Force = false, string ToolVersion = "0.0.0", long? MaxUnpackedBytes = null);

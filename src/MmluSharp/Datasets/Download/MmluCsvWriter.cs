@@ -14,7 +14,14 @@ internal static class MmluCsvWriter
     /// <summary>Writes <paramref name="questions"/> (4 choices each) to <paramref name="path"/>.</summary>
     public static void Write(string path, IEnumerable<Question> questions)
     {
-        using var writer = new StreamWriter(IO.ScratchFile.Create(path), Utf8);
+        using var stream = IO.ScratchFile.Create(path);
+        Write(stream, questions);
+    }
+
+    /// <summary>Writes <paramref name="questions"/> (4 choices each) to <paramref name="stream"/>, leaving it open.</summary>
+    public static void Write(Stream stream, IEnumerable<Question> questions)
+    {
+        using var writer = new StreamWriter(stream, Utf8, leaveOpen: true);
         foreach (var q in questions)
         {
             if (q.Choices.Count != 4)
