@@ -124,4 +124,53 @@ public sealed class DatasetsDownloadCommandTests
         Assert.Equal(0, fine);
         Assert.True(File.Exists(Path.Combine(to, DatasetCache.ManifestFileName)));
     }
+
+    [Fact]
+    public async Task Scratch_of_a_killed_download_survives_a_concurrent_download_and_goes_with_the_next_one()
+    {
+        // /stall/... sends half of the test parquet file, then nothing until the client goes away.
+        var (app, address) = await Loopback.StartAsync(app => app.MapGet("/{mode}/data/{file}", async (HttpContext context, string mode, string file) =>
+        {
+            var bytes = await File.ReadAllBytesAsync(SharedData.Dataset("mmlu-pro", "parquet", Path.GetFileName(file)));
+            context.Response.ContentLength = bytes.Length;
+            if (mode == "stall" && file.StartsWith("test", StringComparison.Ordinal))
+            {
+                await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
+            await context.Response.Body.WriteAsync(bytes);
+        }));
+        await using var _ = app;
+        var temp = Cli.TempFolder("download-killed");
+        var to = Path.Combine(temp, "mmlu-pro");
+        string[] Download(string mode) => ["datasets", "download", "mmlu-pro", "--to", to, "--source", $"{address}/{mode}/"];
+        string[] Scratch() => [.. Directory.EnumerateDirectories(temp, ".mmlu-pro.partial-*")];
+
+        using var stalled = MmluProcess.Start(Download("stall"));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!Scratch().Any(s => Directory.EnumerateFiles(s, "*.part", SearchOption.AllDirectories).Any(f => new FileInfo(f).Length > 0)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var live = Assert.Single(Scratch());
+        Assert.EndsWith($".mmlu-pro.partial-{stalled.Id}-", live[..^32], StringComparison.Ordinal);
+
+        var (concurrent, _) = await MmluProcess.RunAsync(new Dictionary<string, string>(), Download("ok"));
+        Assert.Equal(0, concurrent);
+        Assert.True(Directory.Exists(live), "a live download's scratch was removed");
+
+        stalled.Kill(entireProcessTree: true);
+        await stalled.WaitForExitAsync();
+        Assert.True(Directory.Exists(live));
+
+        var (next, output) = await MmluProcess.RunAsync(new Dictionary<string, string>(), Download("ok"));
+        Assert.Equal(0, next);
+        Assert.Contains("already holds mmlu-pro", Flat(output), StringComparison.Ordinal);
+        Assert.Empty(Scratch());
+        Assert.Equal(["mmlu-pro"], Directory.EnumerateFileSystemEntries(temp).Select(Path.GetFileName));
+    }
 }

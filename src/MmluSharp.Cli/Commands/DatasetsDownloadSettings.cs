@@ -20,7 +20,7 @@ internal sealed class DatasetsDownloadSettings : CommandSettings
     public string? Source { get; init; }
 
     [CommandOption("--force")]
-    [Description("Download again even if the folder is already complete, replacing it.")]
+    [Description("Download again even if the folder is already complete (or into a folder mmlu did not make), replacing the files mmlu wrote there; files it did not write are never replaced or deleted.")]
     public bool Force { get; init; }
 
     [CommandOption("--max-unpacked <SIZE>")]

@@ -134,19 +134,20 @@ public sealed class DownloaderTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_folder_without_a_manifest_is_not_overwritten_without_force()
+    public async Task A_folder_without_a_manifest_is_not_downloaded_into_without_force_and_its_files_are_kept_with_it()
     {
         var folder = fixture.FolderOf("mmlu-pro");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "mine.txt"), "keep me");
 
         var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("mmlu-pro", ProBase));
-        Assert.Equal($"{folder}: exists but has no manifest.json (an unfinished or hand-made copy); pass --force to replace it", e.Message);
+        Assert.Equal($"{folder}: exists but has no manifest.json (mmlu did not download it); pass --force to download into it (files mmlu did not write are kept), or choose another --to", e.Message);
         Assert.True(File.Exists(Path.Combine(folder, "mine.txt")));
 
         await fixture.DownloadAsync("mmlu-pro", ProBase, force: true);
-        Assert.False(File.Exists(Path.Combine(folder, "mine.txt")));
+        Assert.Equal("keep me", await File.ReadAllTextAsync(Path.Combine(folder, "mine.txt")));
         Assert.NotNull(DatasetCache.Find(fixture.Cache, "mmlu-pro"));
+        Assert.DoesNotContain(DownloadManifest.ReadFrom(folder).Files, f => f.Path == "mine.txt");
     }
 
     [Fact]

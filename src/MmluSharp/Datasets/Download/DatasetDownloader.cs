@@ -4,9 +4,10 @@ namespace MmluSharp.Datasets.Download;
 
 /// <summary>
 /// Downloads a dataset of <see cref="DatasetCatalogue"/> into a folder. Everything is fetched and unpacked in a
-/// scratch folder beside the target (<c>.&lt;name&gt;.partial-*</c>), moved into place only when complete, and the
-/// manifest is written last; any failure or Ctrl+C deletes the scratch folder, so a folder with a manifest is always
-/// complete. Partial files are not resumed: a new attempt starts over.
+/// locked scratch folder beside the target (<see cref="ScratchFolder"/>), moved into place only when complete
+/// (<see cref="DatasetInstaller"/>: files mmlu did not write are never replaced or deleted), and the manifest is
+/// written last; any failure or Ctrl+C deletes the scratch folder, and a kill leaves one the next download removes,
+/// so a folder with a manifest is always complete. Partial files are not resumed: a new attempt starts over.
 /// </summary>
 internal sealed class DatasetDownloader(HttpClient http, IProgress<DownloadProgress>? progress = null)
 {
@@ -21,63 +22,44 @@ internal sealed class DatasetDownloader(HttpClient http, IProgress<DownloadProgr
     {
         var source = DatasetCatalogue.Get(request.Name);
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Target));
+        ScratchFolder.RemoveStale(target);
         if (File.Exists(Path.Combine(target, DatasetCache.ManifestFileName)) && !request.Force)
         {
             return new DownloadResult(target, DownloadManifest.ReadFrom(target), AlreadyPresent: true);
         }
 
-        if (Directory.Exists(target) && !request.Force && Directory.EnumerateFileSystemEntries(target).Any())
+        if (Directory.Exists(target) && !request.Force && !DatasetInstaller.WasCutShort(target) && Directory.EnumerateFileSystemEntries(target).Any())
         {
-            throw DatasetException.At(target, 0, "exists but has no manifest.json (an unfinished or hand-made copy); pass --force to replace it");
+            throw DatasetException.At(target, 0, "exists but has no manifest.json (mmlu did not download it); pass --force to download into it (files mmlu did not write are kept), or choose another --to");
         }
 
-        var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
-        var scratch = Path.Combine(parent, $".{Path.GetFileName(target)}.partial-{Guid.NewGuid():N}");
-        var moved = false;
-        try
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        using var scratch = ScratchFolder.Create(target);
+        var budget = new UnpackBudget(UnpackLimit.For(source, request.MaxUnpackedBytes));
+        var (content, downloads) = await FetchAndLayOutAsync(source, request.Source, target, scratch.Path, budget, ct).ConfigureAwait(false);
+        var from = request.Source?.ToString() ?? source.BaseUrl;
+        var missing = source.Expected.Where(p => !Path.Exists(Path.Combine(content, p))).ToList();
+        if (missing.Count > 0)
         {
-            var budget = new UnpackBudget(UnpackLimit.For(source, request.MaxUnpackedBytes));
-            var (content, downloads) = await FetchAndLayOutAsync(source, request.Source, target, scratch, budget, ct).ConfigureAwait(false);
-            var missing = source.Expected.Where(p => !Path.Exists(Path.Combine(content, p))).ToList();
-            if (missing.Count > 0)
-            {
-                throw DatasetException.At(request.Source?.ToString() ?? source.BaseUrl, 0, $"the data does not have the {source.Name} layout ({source.Layout}): missing {string.Join(", ", missing)}");
-            }
+            throw DatasetException.At(from, 0, $"the data does not have the {source.Name} layout ({source.Layout}): missing {string.Join(", ", missing)}");
+        }
 
-            var files = ListFiles(content);
-            if (Directory.Exists(target))
-            {
-                Directory.Delete(target, recursive: true);
-            }
+        if (new[] { DatasetCache.ManifestFileName, InstallJournal.FileName }.FirstOrDefault(f => Path.Exists(Path.Combine(content, f))) is { } reserved)
+        {
+            throw DatasetException.At(from, 0, $"the data holds a {reserved} of its own, a name mmlu keeps for itself; nothing was kept");
+        }
 
-            Directory.Move(content, target);
-            moved = true;
-            var manifest = new DownloadManifest(
-                DownloadManifest.CurrentSchema,
-                source.Name,
-                request.Source is null ? source.Title : $"{source.Title}, from {request.Source}",
-                [.. downloads.Select(d => d.Url!)],
-                downloads,
-                files,
-                DateTimeOffset.UtcNow,
-                request.ToolVersion);
-            manifest.WriteTo(target);
-            return new DownloadResult(target, manifest, AlreadyPresent: false);
-        }
-        catch when (moved)
-        {
-            // The data is in place but its manifest is not: remove it, so it is not mistaken for a download.
-            Directory.Delete(target, recursive: true);
-            throw;
-        }
-        finally
-        {
-            if (Directory.Exists(scratch))
-            {
-                Directory.Delete(scratch, recursive: true);
-            }
-        }
+        var manifest = new DownloadManifest(
+            DownloadManifest.CurrentSchema,
+            source.Name,
+            request.Source is null ? source.Title : $"{source.Title}, from {request.Source}",
+            [.. downloads.Select(d => d.Url!)],
+            downloads,
+            ListFiles(content),
+            DateTimeOffset.UtcNow,
+            request.ToolVersion);
+        DatasetInstaller.Install(content, target, manifest);
+        return new DownloadResult(target, manifest, AlreadyPresent: false);
     }
 
     private async Task<(string Content, List<ManifestFile> Downloads)> FetchAndLayOutAsync(
