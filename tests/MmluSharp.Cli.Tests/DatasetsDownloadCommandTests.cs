@@ -1,3 +1,4 @@
+using System.Globalization;
 using MmluSharp.Datasets.Download;
 using MmluSharp.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -99,7 +100,7 @@ public sealed class DatasetsDownloadCommandTests
 
         Assert.Equal(2, code);
         Assert.Equal(
-            $"error: {address}/bomb.tar.gz: refused: it unpacks to more than 100 times its own {UnpackLimit.Mib(bomb.Length)}, as a compression bomb does (if it is genuine, set --max-unpacked or MMLU_MAX_UNPACKED); nothing was kept",
+            string.Create(CultureInfo.InvariantCulture, $"error: {address}/bomb.tar.gz: refused: it unpacks to more than 100 times its own {bomb.Length / 1048576.0:0.0} MiB, as a compression bomb does (if it is genuine, set --max-unpacked or MMLU_MAX_UNPACKED); nothing was kept"),
             Flat(output));
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp));
     }
@@ -172,5 +173,23 @@ public sealed class DatasetsDownloadCommandTests
         Assert.Contains("already holds mmlu-pro", Flat(output), StringComparison.Ordinal);
         Assert.Empty(Scratch());
         Assert.Equal(["mmlu-pro"], Directory.EnumerateFileSystemEntries(temp).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Force_downloads_again_and_keeps_the_files_mmlu_did_not_write()
+    {
+        var (app, baseUrl) = await ServeMmluProAsync();
+        await using var _ = app;
+        var to = Path.Combine(Cli.TempFolder("download-force"), "mmlu-pro");
+        Assert.Equal(0, await MmluProcess.RunAsync("datasets", "download", "mmlu-pro", "--to", to, "--source", baseUrl));
+        await File.WriteAllTextAsync(Path.Combine(to, "notes.txt"), "my notes");
+        await File.WriteAllTextAsync(Path.Combine(to, "data", "test-00000-of-00001.parquet"), "damaged");
+
+        Assert.Equal(0, await MmluProcess.RunAsync("datasets", "download", "mmlu-pro", "--to", to, "--source", baseUrl, "--force"));
+
+        Assert.Equal("my notes", await File.ReadAllTextAsync(Path.Combine(to, "notes.txt")));
+        Assert.Equal(
+            await File.ReadAllBytesAsync(SharedData.Dataset("mmlu-pro", "parquet", "test-00000-of-00001.parquet")),
+            await File.ReadAllBytesAsync(Path.Combine(to, "data", "test-00000-of-00001.parquet")));
     }
 }
