@@ -53,7 +53,10 @@ internal static class Archives
         return buffer.ToArray();
     }
 
-    /// <summary>A tar.gz of <paramref name="entries"/> files of <paramref name="size"/> zero bytes each, compressed as it is built.</summary>
+    /// <summary>
+    /// A tar.gz in MMLU's layout (<c>data/dev</c>, <c>data/val</c>, <c>data/test</c>) of <paramref name="entries"/> files of
+    /// <paramref name="size"/> zero bytes each, compressed as it is built.
+    /// </summary>
     public static byte[] GzipTarOfZeros(int entries, int size)
     {
         using var buffer = new MemoryStream();
@@ -62,7 +65,8 @@ internal static class Archives
         {
             for (var i = 0; i < entries; i++)
             {
-                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, $"data/test/zeros_{i}_test.csv") { DataStream = new ZeroStream(size) });
+                var split = new[] { "dev", "val", "test" }[i % 3];
+                writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, $"data/{split}/zeros_{i}_{split}.csv") { DataStream = new ZeroStream(size) });
             }
         }
 
