@@ -10,44 +10,34 @@ namespace MmluSharp.Tests.Download;
 /// Archives and parquet files that unpack to far more than a dataset: refused with one line naming them, nothing
 /// installed, and never written out in full (the archives here stand for 60 MiB to 100 MiB and take under 1 MB).
 /// </summary>
-public sealed class ArchiveBombTests : IAsyncLifetime, IDisposable
+public sealed class ArchiveBombTests : DownloadServerTests
 {
     private const long MiB = 1 << 20;
-    private readonly DownloadFixture fixture = new();
-    private FileServer server = null!;
-
-    public async Task InitializeAsync() => server = await FileServer.StartAsync();
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
-    public void Dispose() => fixture.Dispose();
 
     [Fact]
     public async Task A_gzip_tar_bomb_is_refused_by_the_compression_ratio_before_it_fills_the_disk()
     {
         // 64 files of 1 MiB zeros from about 70 KB: each fits alone, so the count of bytes written stops it at 100:1.
         var bomb = Archives.GzipTarOfZeros(64, (int)MiB);
-        server.Files["bomb.tar.gz"] = bomb;
+        Server.Files["bomb.tar.gz"] = bomb;
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("mmlu", server.Url("bomb.tar.gz")));
+        var e = await RefusedAsync(() => Fixture.DownloadAsync("mmlu", Server.Url("bomb.tar.gz")));
 
         Assert.True(bomb.Length < MiB, $"the bomb is {bomb.Length} bytes");
         Assert.Equal(
-            $"{server.Url("bomb.tar.gz")}: refused: it unpacks to more than 100 times its own {UnpackLimit.Mib(bomb.Length)}, as a compression bomb does (if it is genuine, set --max-unpacked or MMLU_MAX_UNPACKED); nothing was kept",
+            $"{Server.Url("bomb.tar.gz")}: refused: it unpacks to more than 100 times its own {UnpackLimit.Mib(bomb.Length)}, as a compression bomb does (if it is genuine, set --max-unpacked or MMLU_MAX_UNPACKED); nothing was kept",
             e.Message);
-        Assert.Equal(["cache"], fixture.Everything());
     }
 
     [Fact]
     public async Task A_zip_bomb_is_refused_from_its_declared_sizes_before_anything_is_written()
     {
         var bomb = Archives.ZipOfZeros("cmmlu/dev/agronomy.csv", 60 * MiB);
-        server.Files["cmmlu.zip"] = bomb;
+        Server.Files["cmmlu.zip"] = bomb;
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("cmmlu", server.Url("cmmlu.zip")));
+        var e = await RefusedAsync(() => Fixture.DownloadAsync("cmmlu", Server.Url("cmmlu.zip")));
 
-        Assert.StartsWith($"{server.Url("cmmlu.zip")}: refused: it unpacks to more than 100 times its own ", e.Message, StringComparison.Ordinal);
-        Assert.Equal(["cache"], fixture.Everything());
+        Assert.StartsWith($"{Server.Url("cmmlu.zip")}: refused: it unpacks to more than 100 times its own ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,14 +45,13 @@ public sealed class ArchiveBombTests : IAsyncLifetime, IDisposable
     {
         // 1 MB of noise, then a header declaring 80 MiB: within 100:1 (100 MB), beyond CMMLU's 64 MiB cap.
         var tar = Archives.TarDeclaring(Archives.Noise(1_000_000), 80 * MiB);
-        server.Files["cmmlu.tar"] = tar;
+        Server.Files["cmmlu.tar"] = tar;
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("cmmlu", server.Url("cmmlu.tar")));
+        var e = await RefusedAsync(() => Fixture.DownloadAsync("cmmlu", Server.Url("cmmlu.tar")));
 
         Assert.Equal(
-            $"{server.Url("cmmlu.tar")}: refused: the data unpacks to more than 64.0 MiB, the cap for cmmlu, 10× the 2.4 MiB it usually unpacks to; raise it with --max-unpacked or MMLU_MAX_UNPACKED; nothing was kept",
+            $"{Server.Url("cmmlu.tar")}: refused: the data unpacks to more than 64.0 MiB, the cap for cmmlu, 10× the 2.4 MiB it usually unpacks to; raise it with --max-unpacked or MMLU_MAX_UNPACKED; nothing was kept",
             e.Message);
-        Assert.Equal(["cache"], fixture.Everything());
     }
 
     [Fact]
@@ -79,15 +68,14 @@ public sealed class ArchiveBombTests : IAsyncLifetime, IDisposable
             }
         }
 
-        server.Files["links.tar"] = buffer.ToArray();
+        Server.Files["links.tar"] = buffer.ToArray();
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.Downloader.DownloadAsync(
-            new DownloadRequest("mmlu", fixture.FolderOf("mmlu"), server.Url("links.tar"), MaxUnpackedBytes: 4 * MiB)));
+        var e = await RefusedAsync(() => Fixture.Downloader.DownloadAsync(
+            new DownloadRequest("mmlu", Fixture.FolderOf("mmlu"), Server.Url("links.tar"), MaxUnpackedBytes: 4 * MiB)));
 
         Assert.Equal(
-            $"{server.Url("links.tar")}: refused: the data unpacks to more than 4.0 MiB, the cap set by --max-unpacked or MMLU_MAX_UNPACKED; nothing was kept",
+            $"{Server.Url("links.tar")}: refused: the data unpacks to more than 4.0 MiB, the cap set by --max-unpacked or MMLU_MAX_UNPACKED; nothing was kept",
             e.Message);
-        Assert.Equal(["cache"], fixture.Everything());
     }
 
     [Fact]
@@ -106,12 +94,12 @@ public sealed class ArchiveBombTests : IAsyncLifetime, IDisposable
             zeros.SetLength(20 * MiB);
         }
 
-        server.Files["data.tar.gz"] = Archives.TarOf(temp.Path, "data", gzip: true, System.IO.Compression.CompressionLevel.Optimal);
+        Server.Files["data.tar.gz"] = Archives.TarOf(temp.Path, "data", gzip: true, System.IO.Compression.CompressionLevel.Optimal);
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("mmlu", server.Url("data.tar.gz")));
+        var e = await RefusedAsync(() => Fixture.DownloadAsync("mmlu", Server.Url("data.tar.gz")));
         Assert.Contains("as a compression bomb does", e.Message, StringComparison.Ordinal);
-        var result = await fixture.Downloader.DownloadAsync(
-            new DownloadRequest("mmlu", fixture.FolderOf("mmlu"), server.Url("data.tar.gz"), MaxUnpackedBytes: 100 * MiB));
+        var result = await Fixture.Downloader.DownloadAsync(
+            new DownloadRequest("mmlu", Fixture.FolderOf("mmlu"), Server.Url("data.tar.gz"), MaxUnpackedBytes: 100 * MiB));
 
         Assert.Equal(135, new MmluDirectory(result.Folder).ReadSplit("test").Count);
     }
@@ -126,14 +114,13 @@ public sealed class ArchiveBombTests : IAsyncLifetime, IDisposable
         await ParquetSerializer.SerializeAsync(rows, stream, new Parquet.ParquetOptions { CompressionMethod = Parquet.CompressionMethod.Gzip });
         foreach (var split in new[] { "dev", "validation", "test" })
         {
-            server.Files[$"cais/mmlu/all/{split}-00000-of-00001.parquet"] = stream.ToArray();
+            Server.Files[$"cais/mmlu/all/{split}-00000-of-00001.parquet"] = stream.ToArray();
         }
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("mmlu", server.Url("cais/mmlu")));
+        var e = await RefusedAsync(() => Fixture.DownloadAsync("mmlu", Server.Url("cais/mmlu")));
 
         Assert.True(stream.Length < MiB, $"the parquet file is {stream.Length} bytes");
-        Assert.StartsWith($"{server.Url("cais/mmlu/all/dev-00000-of-00001.parquet")}: refused: it unpacks to more than 100 times its own ", e.Message, StringComparison.Ordinal);
-        Assert.Equal(["cache"], fixture.Everything());
+        Assert.StartsWith($"{Server.Url("cais/mmlu/all/dev-00000-of-00001.parquet")}: refused: it unpacks to more than 100 times its own ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

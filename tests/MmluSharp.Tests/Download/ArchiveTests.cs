@@ -6,10 +6,8 @@ using MmluSharp.Tests.Datasets;
 
 namespace MmluSharp.Tests.Download;
 
-public sealed class ArchiveTests : IAsyncLifetime, IDisposable
+public sealed class ArchiveTests : DownloadServerTests
 {
-    private readonly DownloadFixture fixture = new();
-    private FileServer server = null!;
 
     public static TheoryData<string, string, string> BadEntries => new()
     {
@@ -22,13 +20,7 @@ public sealed class ArchiveTests : IAsyncLifetime, IDisposable
         { "fifo", "data/pipe", "refused archive entry 'data/pipe': unsupported entry type Fifo" },
     };
 
-    public async Task InitializeAsync() => server = await FileServer.StartAsync();
-
     private static UnpackBudget Budget() => new(UnpackLimit.For(DatasetCatalogue.Get("mmlu"), null));
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
-    public void Dispose() => fixture.Dispose();
 
     private static TarEntry Bad(string kind, string name) => kind switch
     {
@@ -43,14 +35,14 @@ public sealed class ArchiveTests : IAsyncLifetime, IDisposable
     [MemberData(nameof(BadEntries))]
     public async Task A_tar_with_an_unsafe_entry_is_refused_and_nothing_is_written(string kind, string name, string message)
     {
-        server.Files["evil.tar"] = Archives.TarWith(Bad(kind, name));
+        Server.Files["evil.tar"] = Archives.TarWith(Bad(kind, name));
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("mmlu", server.Url("evil.tar")));
+        var e = await Assert.ThrowsAsync<DatasetException>(() => Fixture.DownloadAsync("mmlu", Server.Url("evil.tar")));
 
-        Assert.Equal($"{server.Url("evil.tar")}: {message}; nothing was kept", e.Message);
-        Assert.Equal(["cache"], fixture.Everything());
+        Assert.Equal($"{Server.Url("evil.tar")}: {message}; nothing was kept", e.Message);
+        Assert.Equal(["cache"], Fixture.Everything());
         Assert.False(File.Exists("/tmp/mmlu-absolute-evil"));
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(fixture.Outside)!, "evil")));
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(Fixture.Outside)!, "evil")));
     }
 
     [Fact]
@@ -89,23 +81,23 @@ public sealed class ArchiveTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_zip_entry_that_escapes_is_refused()
     {
-        server.Files["evil.zip"] = Archives.ZipWith("../../evil.txt", "evil");
+        Server.Files["evil.zip"] = Archives.ZipWith("../../evil.txt", "evil");
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("cmmlu", server.Url("evil.zip")));
+        var e = await Assert.ThrowsAsync<DatasetException>(() => Fixture.DownloadAsync("cmmlu", Server.Url("evil.zip")));
 
-        Assert.Equal($"{server.Url("evil.zip")}: refused archive entry '../../evil.txt': it escapes the target folder; nothing was kept", e.Message);
-        Assert.Equal(["cache"], fixture.Everything());
+        Assert.Equal($"{Server.Url("evil.zip")}: refused archive entry '../../evil.txt': it escapes the target folder; nothing was kept", e.Message);
+        Assert.Equal(["cache"], Fixture.Everything());
     }
 
     [Fact]
     public async Task Something_that_is_not_an_archive_is_named()
     {
-        server.Files["data.tar"] = "<html>not here</html>"u8.ToArray();
+        Server.Files["data.tar"] = "<html>not here</html>"u8.ToArray();
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("mmlu", server.Url("data.tar")));
+        var e = await Assert.ThrowsAsync<DatasetException>(() => Fixture.DownloadAsync("mmlu", Server.Url("data.tar")));
 
-        Assert.StartsWith($"{server.Url("data.tar")}: not a readable tar, tar.gz or zip archive", e.Message, StringComparison.Ordinal);
-        Assert.Equal(["cache"], fixture.Everything());
+        Assert.StartsWith($"{Server.Url("data.tar")}: not a readable tar, tar.gz or zip archive", e.Message, StringComparison.Ordinal);
+        Assert.Equal(["cache"], Fixture.Everything());
     }
 
     [Theory]
@@ -113,9 +105,9 @@ public sealed class ArchiveTests : IAsyncLifetime, IDisposable
     [InlineData(true, "data.tar.gz")]
     public async Task The_original_data_tar_layout_unpacks_to_a_readable_folder(bool gzip, string file)
     {
-        server.Files[file] = Archives.TarOf(SharedData.Mmlu, "data", gzip);
+        Server.Files[file] = Archives.TarOf(SharedData.Mmlu, "data", gzip);
 
-        var result = await fixture.DownloadAsync("mmlu", server.Url(file));
+        var result = await Fixture.DownloadAsync("mmlu", Server.Url(file));
 
         var original = new MmluDirectory(SharedData.Mmlu);
         var downloaded = new MmluDirectory(result.Folder);
@@ -132,11 +124,11 @@ public sealed class ArchiveTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_archive_without_the_layout_is_refused()
     {
-        server.Files["other.tar"] = Archives.TarWith(Archives.File("data/notes.txt", "hello"));
+        Server.Files["other.tar"] = Archives.TarWith(Archives.File("data/notes.txt", "hello"));
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("mmlu", server.Url("other.tar")));
+        var e = await Assert.ThrowsAsync<DatasetException>(() => Fixture.DownloadAsync("mmlu", Server.Url("other.tar")));
 
-        Assert.Equal($"{server.Url("other.tar")}: the data does not have the mmlu layout (dev/, val/, test/ with <subject>_<split>.csv): missing val, test", e.Message);
-        Assert.Equal(["cache"], fixture.Everything());
+        Assert.Equal($"{Server.Url("other.tar")}: the data does not have the mmlu layout (dev/, val/, test/ with <subject>_<split>.csv): missing val, test", e.Message);
+        Assert.Equal(["cache"], Fixture.Everything());
     }
 }

@@ -9,32 +9,21 @@ namespace MmluSharp.Tests.Download;
 /// What a download may delete: its own stale scratch folders (never a live download's, never anything else) and the
 /// files its manifest says it wrote (never a file it did not write).
 /// </summary>
-public sealed class DownloadFolderTests : IAsyncLifetime, IDisposable
+public sealed class DownloadFolderTests : DownloadServerTests
 {
     private const string Guid32 = "0123456789abcdef0123456789abcdef";
-    private readonly DownloadFixture fixture = new();
-    private FileServer server = null!;
 
-    private Uri ProBase => server.Url("hf/TIGER-Lab/MMLU-Pro/");
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        server = await FileServer.StartAsync();
-        foreach (var file in new[] { "test-00000-of-00001.parquet", "validation-00000-of-00001.parquet" })
-        {
-            server.Files["hf/TIGER-Lab/MMLU-Pro/data/" + file] = await File.ReadAllBytesAsync(SharedData.Dataset("mmlu-pro", "parquet", file));
-        }
+        await base.InitializeAsync();
+        await ServeMmluProAsync();
     }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
-    public void Dispose() => fixture.Dispose();
 
     [Fact]
     public async Task Stale_scratch_of_our_naming_is_removed_and_everything_else_beside_it_is_left()
     {
         var dead = await DeadProcessIdAsync();
-        var outside = Path.Combine(fixture.Outside, "outside");
+        var outside = Path.Combine(Fixture.Outside, "outside");
         Directory.CreateDirectory(outside);
         await File.WriteAllTextAsync(Path.Combine(outside, "precious.txt"), "keep");
         var stale = new[]
@@ -51,23 +40,23 @@ public sealed class DownloadFolderTests : IAsyncLifetime, IDisposable
             Scratch($".mmlu.partial-{dead}-{Guid32}", withLock: true),             // another dataset's
             Scratch($"mmlu-pro.partial-{dead}-{Guid32}", withLock: true),          // not hidden: not our naming
         };
-        var link = Path.Combine(fixture.Cache, $".mmlu-pro.partial-{dead}-{Guid32.Replace('2', 'd')}");
+        var link = Path.Combine(Fixture.Cache, $".mmlu-pro.partial-{dead}-{Guid32.Replace('2', 'd')}");
         Directory.CreateSymbolicLink(link, outside);
 
-        await fixture.DownloadAsync("mmlu-pro", ProBase);
+        await Fixture.DownloadAsync("mmlu-pro", ProBase);
 
         Assert.All(stale, s => Assert.False(Directory.Exists(s), s));
         Assert.All(kept, k => Assert.True(Directory.Exists(k), k));
         Assert.True(Directory.Exists(link));
         Assert.Equal("keep", await File.ReadAllTextAsync(Path.Combine(outside, "precious.txt")));
-        Assert.NotNull(DatasetCache.Find(fixture.Cache, "mmlu-pro"));
+        Assert.NotNull(DatasetCache.Find(Fixture.Cache, "mmlu-pro"));
     }
 
     [Fact]
     public void A_live_downloads_scratch_is_left_alone_and_its_own_disposal_removes_it()
     {
-        var target = fixture.FolderOf("mmlu");
-        Directory.CreateDirectory(fixture.Cache);
+        var target = Fixture.FolderOf("mmlu");
+        Directory.CreateDirectory(Fixture.Cache);
         string path;
         using (var live = ScratchFolder.Create(target))
         {
@@ -84,14 +73,14 @@ public sealed class DownloadFolderTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Force_replaces_only_the_files_the_manifest_lists_and_keeps_the_users_own()
     {
-        var folder = fixture.FolderOf("mmlu-pro");
-        await fixture.DownloadAsync("mmlu-pro", ProBase);
+        var folder = Fixture.FolderOf("mmlu-pro");
+        await Fixture.DownloadAsync("mmlu-pro", ProBase);
         await File.WriteAllTextAsync(Path.Combine(folder, "notes.txt"), "mine");
         await File.WriteAllTextAsync(Path.Combine(folder, "data", "my-split.jsonl"), "mine too");
         var test = Path.Combine(folder, "data", "test-00000-of-00001.parquet");
         await File.WriteAllTextAsync(test, "edited by hand");
 
-        var forced = await fixture.DownloadAsync("mmlu-pro", ProBase, force: true);
+        var forced = await Fixture.DownloadAsync("mmlu-pro", ProBase, force: true);
 
         Assert.False(forced.AlreadyPresent);
         Assert.Equal("mine", await File.ReadAllTextAsync(Path.Combine(folder, "notes.txt")));
@@ -104,33 +93,33 @@ public sealed class DownloadFolderTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_dataset_file_that_would_land_on_a_file_mmlu_did_not_write_is_refused_and_nothing_changes()
     {
-        var folder = fixture.FolderOf("mmlu-pro");
+        var folder = Fixture.FolderOf("mmlu-pro");
         Directory.CreateDirectory(Path.Combine(folder, "data"));
         var theirs = Path.Combine(folder, "data", "validation-00000-of-00001.parquet");
         await File.WriteAllTextAsync(theirs, "someone else's");
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("mmlu-pro", ProBase, force: true));
+        var e = await Assert.ThrowsAsync<DatasetException>(() => Fixture.DownloadAsync("mmlu-pro", ProBase, force: true));
 
         Assert.Equal($"{theirs}: exists and was not written by mmlu; move it away or download to another folder (--to)", e.Message);
         Assert.Equal("someone else's", await File.ReadAllTextAsync(theirs));
-        Assert.Equal(["cache", "cache/mmlu-pro", "cache/mmlu-pro/data", "cache/mmlu-pro/data/validation-00000-of-00001.parquet"], fixture.Everything().Select(p => p.Replace('\\', '/')));
+        Assert.Equal(["cache", "cache/mmlu-pro", "cache/mmlu-pro/data", "cache/mmlu-pro/data/validation-00000-of-00001.parquet"], Fixture.Everything().Select(p => p.Replace('\\', '/')));
     }
 
     [Fact]
     public async Task A_manifest_listing_paths_outside_its_folder_or_through_a_link_deletes_nothing_there()
     {
-        var folder = fixture.FolderOf("mmlu-pro");
-        await fixture.DownloadAsync("mmlu-pro", ProBase);
-        var victim = Path.Combine(fixture.Outside, "victim.txt");
+        var folder = Fixture.FolderOf("mmlu-pro");
+        await Fixture.DownloadAsync("mmlu-pro", ProBase);
+        var victim = Path.Combine(Fixture.Outside, "victim.txt");
         await File.WriteAllTextAsync(victim, "not mmlu's");
-        var elsewhere = Path.Combine(fixture.Outside, "elsewhere");
+        var elsewhere = Path.Combine(Fixture.Outside, "elsewhere");
         Directory.CreateDirectory(elsewhere);
         await File.WriteAllTextAsync(Path.Combine(elsewhere, "x.csv"), "not mmlu's either");
         Directory.CreateSymbolicLink(Path.Combine(folder, "linked"), elsewhere);
         var manifest = DownloadManifest.ReadFrom(folder);
         (manifest with { Files = [.. manifest.Files, new ManifestFile("../../victim.txt", 1, "00"), new ManifestFile("linked/x.csv", 1, "00")] }).WriteTo(folder);
 
-        await fixture.DownloadAsync("mmlu-pro", ProBase, force: true);
+        await Fixture.DownloadAsync("mmlu-pro", ProBase, force: true);
 
         Assert.Equal("not mmlu's", await File.ReadAllTextAsync(victim));
         Assert.Equal("not mmlu's either", await File.ReadAllTextAsync(Path.Combine(elsewhere, "x.csv")));
@@ -140,23 +129,23 @@ public sealed class DownloadFolderTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_install_cut_short_is_finished_by_the_next_download_without_force()
     {
-        var folder = fixture.FolderOf("mmlu-pro");
-        await fixture.DownloadAsync("mmlu-pro", ProBase);
+        var folder = Fixture.FolderOf("mmlu-pro");
+        await Fixture.DownloadAsync("mmlu-pro", ProBase);
         var files = DownloadManifest.ReadFrom(folder).Files.Select(f => f.Path).ToList();
         // As a kill between moving the files in and writing the manifest leaves it: files, the journal, no manifest.
         new InstallJournal(files).WriteTo(folder);
         File.Delete(Path.Combine(folder, DatasetCache.ManifestFileName));
 
-        var again = await fixture.DownloadAsync("mmlu-pro", ProBase);
+        var again = await Fixture.DownloadAsync("mmlu-pro", ProBase);
 
         Assert.False(again.AlreadyPresent);
-        Assert.NotNull(DatasetCache.Find(fixture.Cache, "mmlu-pro"));
+        Assert.NotNull(DatasetCache.Find(Fixture.Cache, "mmlu-pro"));
         Assert.False(File.Exists(Path.Combine(folder, InstallJournal.FileName)));
     }
 
     private string Scratch(string name, bool withLock)
     {
-        var path = Path.Combine(fixture.Cache, name);
+        var path = Path.Combine(Fixture.Cache, name);
         Directory.CreateDirectory(Path.Combine(path, "fetched"));
         File.WriteAllText(Path.Combine(path, "fetched", "data.part"), "half a file");
         if (withLock)

@@ -5,17 +5,9 @@ using Parquet.Serialization;
 
 namespace MmluSharp.Tests.Download;
 
-public sealed class MmluParquetRoundTripTests : IAsyncLifetime, IDisposable
+public sealed class MmluParquetRoundTripTests : DownloadServerTests
 {
     private static readonly (string Split, string HfSplit)[] Splits = [("dev", "dev"), ("val", "validation"), ("test", "test")];
-    private readonly DownloadFixture fixture = new();
-    private FileServer server = null!;
-
-    public async Task InitializeAsync() => server = await FileServer.StartAsync();
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
-    public void Dispose() => fixture.Dispose();
 
     [Fact]
     public async Task The_cais_mmlu_parquet_files_become_the_original_layout_with_every_question_equal()
@@ -26,10 +18,10 @@ public sealed class MmluParquetRoundTripTests : IAsyncLifetime, IDisposable
             var rows = original.ReadSplit(split).Select(q => new HfMmluRow { Question = q.Text, Subject = q.Subject, Choices = [.. q.Choices], Answer = q.AnswerIndex });
             using var stream = new MemoryStream();
             await ParquetSerializer.SerializeAsync(rows, stream);
-            server.Files[$"cais/mmlu/all/{hfSplit}-00000-of-00001.parquet"] = stream.ToArray();
+            Server.Files[$"cais/mmlu/all/{hfSplit}-00000-of-00001.parquet"] = stream.ToArray();
         }
 
-        var result = await fixture.DownloadAsync("mmlu", server.Url("cais/mmlu"));
+        var result = await Fixture.DownloadAsync("mmlu", Server.Url("cais/mmlu"));
 
         var downloaded = new MmluDirectory(result.Folder);
         Assert.Equal(["dev", "val", "test"], downloaded.Splits);
@@ -53,12 +45,12 @@ public sealed class MmluParquetRoundTripTests : IAsyncLifetime, IDisposable
         await ParquetSerializer.SerializeAsync(rows, stream);
         foreach (var (_, hfSplit) in Splits)
         {
-            server.Files[$"cais/mmlu/all/{hfSplit}-00000-of-00001.parquet"] = stream.ToArray();
+            Server.Files[$"cais/mmlu/all/{hfSplit}-00000-of-00001.parquet"] = stream.ToArray();
         }
 
-        var e = await Assert.ThrowsAsync<DatasetException>(() => fixture.DownloadAsync("mmlu", server.Url("cais/mmlu/")));
+        var e = await Assert.ThrowsAsync<DatasetException>(() => Fixture.DownloadAsync("mmlu", Server.Url("cais/mmlu/")));
 
         Assert.EndsWith("subject '../../evil' is not a plain name (a-z, 0-9, _)", e.Message, StringComparison.Ordinal);
-        Assert.Equal(["cache"], fixture.Everything());
+        Assert.Equal(["cache"], Fixture.Everything());
     }
 }
