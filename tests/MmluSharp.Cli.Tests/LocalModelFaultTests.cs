@@ -111,7 +111,7 @@ public sealed class LocalModelFaultTests : IDisposable
         using var results = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
         Assert.Equal(truncated, results.RootElement.GetProperty("overall").GetProperty("truncated").GetInt32());
         Assert.Contains(
-            $"truncated: {truncated} questions did not fit the context even with no examples and lost tokens from the left, as in lm-evaluation-harness (truncated_tokens in samples.jsonl)",
+            $"truncated: {truncated} of 6 prompts did not fit the context even with no examples and lost tokens from the left, as lm-evaluation-harness does (truncated_tokens in samples.jsonl).",
             output,
             StringComparison.Ordinal);
     }
