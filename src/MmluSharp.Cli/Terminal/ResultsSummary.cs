@@ -48,13 +48,6 @@ internal static class ResultsSummary
             console.WriteLine(remark);
         }
 
-        if (overall.Truncated > 0)
-        {
-            console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"truncated: {Count(overall.Truncated)} of {Count(overall.N)} prompts did not fit the context even with no examples and lost tokens from the left, as lm-evaluation-harness does (truncated_tokens in {Evaluator.SamplesFile})."));
-        }
-
         if (results.Analysis is { } analysis)
         {
             console.MarkupLineInterpolated($"[bold]{analysis.Title}[/]");

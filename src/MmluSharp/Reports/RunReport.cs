@@ -63,6 +63,11 @@ internal sealed record RunReport(
             remarks.Add($"unparsed: {Fmt.Int(overall.Unparsed)} of {Fmt.Int(overall.N)} answers held no letter ({scored}).");
         }
 
+        if (overall.Truncated > 0)
+        {
+            remarks.Add($"truncated: {Fmt.Int(overall.Truncated)} of {Fmt.Int(overall.N)} prompts did not fit the context even with no examples and lost tokens from the left, as lm-evaluation-harness does (truncated_tokens in samples.jsonl).");
+        }
+
         return remarks;
     }
 
