@@ -40,6 +40,9 @@ internal static class MmluApp
             .WithDescription("Evaluate a model on MMLU: per-subject, per-category and overall accuracy, calibration, samples.")
             .WithExample("run", "--model", "model.gguf", "--data", "mmlu", "--shots", "5", "--out", "runs/model-5shot")
             .WithExample("run", "--model", "model.gguf", "--data", "mmlu", "--subjects", "anatomy,virology", "--limit", "20");
+        config.AddCommand<SlurmCommand>("slurm")
+            .WithExample("slurm", "--shards", "8", "--partition", "cpu", "--time", "04:00:00", "--cpus-per-task", "4", "--model", "model.gguf", "--data", "mmlu")
+            .WithExample("slurm", "--shards", "4", "--model", "model.gguf", "--data", "mmlu", "--sbatch=--account=lab", "--dry-run");
         config.AddCommand<MergeCommand>("merge")
             .WithExample("merge", "runs/m-shard1", "runs/m-shard2", "--out", "runs/m");
         config.AddCommand<PromptsCommand>("prompts")

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Globalization;
 using MmluSharp.Cli.Composition;
+using MmluSharp.Cli.Schedulers;
 using MmluSharp.Cli.Terminal;
 using MmluSharp.Datasets;
 using MmluSharp.Reports;
@@ -18,9 +18,12 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
     {
         var grouping = settings.Grouping == "harness" ? Grouping.Harness : Grouping.Original;
         var plan = PlanBuilder.Build(settings.ToPlanRequest(grouping));
-        if (settings.Shard is not null)
+        var shard = settings.ShardFromScheduler
+            ? SchedulerShard.Resolve(Environment.GetEnvironmentVariable, settings.Shards)
+            : settings.Shard is null ? null : new ShardChoice(Shard.Parse(settings.Shard), "--shard");
+        if (shard is not null)
         {
-            plan = Shard.Parse(settings.Shard).Apply(plan);
+            plan = shard.Shard.Apply(plan);
         }
 
         if (plan.Items.Count == 0)
@@ -29,7 +32,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
 
         var (split, shots, style) = (plan.Split, plan.Shots, plan.Style);
-        var folder = settings.Out ?? DefaultFolder(settings, plan);
+        var folder = settings.Out ?? RunFolders.Default(settings, plan, shard?.Shard);
 
         // Held from before the model loads until the reports are written: one process per run folder.
         using var held = RunFolderLock.Acquire(folder);
@@ -55,20 +58,25 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
                 style,
                 plan.StyleVersion,
                 settings.Grouping,
-                "mmlu " + string.Join(' ', context.Arguments.Select(Quote)),
+                "mmlu " + ShellWords.Join(context.Arguments),
                 DateTimeOffset.UtcNow,
                 setup.Settings.GetValueOrDefault("extract"),
                 settings.Limit),
             plan.Catalogue,
             plan.SubjectSizes);
 
+        var slice = shard is null ? string.Empty : $" · shard {shard.Shard} ({shard.Source})";
         console.MarkupLineInterpolated(
-            $"[bold]{setup.Model.Name}[/] ({setup.Summary}) · {plan.Items.Count:N0} {split} questions · {shots}-shot · {style} prompts · {setup.Scorer.Method} scoring → {folder}");
+            $"[bold]{setup.Model.Name}[/] ({setup.Summary}) · {plan.Items.Count:N0} {split} questions{slice} · {shots}-shot · {style} prompts · {setup.Scorer.Method} scoring → {folder}");
+        var evaluator = new Evaluator(setup.Scorer)
+        {
+            RescoreChanged = settings.RescoreChanged,
+            Invocation = new RunInvocation(Environment.CurrentDirectory, ToolCommand.Current, context.Arguments),
+        };
         try
         {
             var outcome = await new RunProgressView(console).RunAsync(progress =>
-                new Evaluator(setup.Scorer) { RescoreChanged = settings.RescoreChanged }
-                    .RunAsync(plan with { Settings = settingsOfRun }, description, held, progress, cancellationToken))
+                evaluator.RunAsync(plan with { Settings = settingsOfRun }, description, held, progress, cancellationToken))
                 .ConfigureAwait(false);
             if (!outcome.AlreadyComplete && setup.Usage() is { } usage)
             {
@@ -87,15 +95,4 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             return ErrorReporter.Report(new OperationCanceledException(), console);
         }
     }
-
-    private static string DefaultFolder(RunSettings settings, RunPlan plan)
-    {
-        var name = settings.Endpoint.Length > 0 ? settings.Model! : Path.GetFileNameWithoutExtension(settings.Model!);
-        var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-        var shard = settings.Shard is null ? string.Empty : "-shard" + settings.Shard.Replace("/", "of", StringComparison.Ordinal);
-        return Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{safe}-{plan.Benchmark}-{plan.Split}-{plan.Shots}shot-{plan.Style}{shard}"));
-    }
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? argument : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 }

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace MmluSharp.Cli.Commands;
 
-internal sealed class RunSettings : DataSettings
+internal class RunSettings : DataSettings
 {
     [CommandOption("-m|--model <MODEL>")]
     [Description("A GGUF file, run in-process with llama.cpp; with --endpoint, the model name the server knows.")]
@@ -65,8 +65,15 @@ internal sealed class RunSettings : DataSettings
     public string Grouping { get; init; } = "original";
 
     [CommandOption("--shard <I/N>")]
-    [Description("Run only slice I of N (every N-th question), e.g. on N machines; join the folders with mmlu merge.")]
+    [Description("Run only slice I of N (every N-th question), e.g. on N machines; join the folders with mmlu merge. auto: the slice of this Slurm job array task (SLURM_ARRAY_TASK_ID) or Kubernetes Indexed Job pod (JOB_COMPLETION_INDEX, with --shards N).")]
     public string? Shard { get; init; }
+
+    [CommandOption("--shards <N>")]
+    [Description("With --shard auto: the number of shards (a Kubernetes Job's completions; checked against a Slurm array's size).")]
+    public int? Shards { get; init; }
+
+    /// <summary>--shard auto: the slice comes from the scheduler's environment.</summary>
+    public bool ShardFromScheduler => Shard == "auto";
 
     [CommandOption("--threads <N>")]
     [Description("CPU threads for llama.cpp (default: all cores).")]
@@ -164,18 +171,36 @@ internal sealed class RunSettings : DataSettings
             return ValidationResult.Error(engineError);
         }
 
-        if (Shard is not null)
+        var shard = ValidateShard();
+        return shard.Successful ? base.Validate() : shard;
+    }
+
+    /// <summary>--shard is i/n or auto; --shards goes with auto.</summary>
+    protected virtual ValidationResult ValidateShard()
+    {
+        if (Shards is not null && !ShardFromScheduler)
         {
-            try
-            {
-                Running.Shard.Parse(Shard);
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error(e.Message);
-            }
+            return ValidationResult.Error("--shards goes with --shard auto (with --shard I/N the count is N).");
         }
 
-        return base.Validate();
+        if (Shards is <= 0)
+        {
+            return ValidationResult.Error("--shards must be a positive number.");
+        }
+
+        if (Shard is null || ShardFromScheduler)
+        {
+            return ValidationResult.Success();
+        }
+
+        try
+        {
+            Running.Shard.Parse(Shard);
+            return ValidationResult.Success();
+        }
+        catch (ArgumentException)
+        {
+            return ValidationResult.Error($"--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), or auto in a Slurm job array or Kubernetes Indexed Job; not '{Shard}'.");
+        }
     }
 }

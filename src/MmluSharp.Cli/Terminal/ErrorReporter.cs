@@ -1,3 +1,4 @@
+using MmluSharp.Cli.Schedulers;
 using MmluSharp.Datasets;
 using MmluSharp.LlamaCpp;
 using MmluSharp.OpenAI;
@@ -27,7 +28,7 @@ internal static class ErrorReporter
         var (code, message) = exception switch
         {
             OperationCanceledException => (Interrupted, "interrupted; everything scored so far is saved: run the same command to continue."),
-            DatasetException or ModelLoadException or RunMismatchException or EndpointException => (BadInput, exception.Message),
+            DatasetException or ModelLoadException or RunMismatchException or EndpointException or SchedulerException => (BadInput, exception.Message),
             CommandRuntimeException when OptionValueError.Describe(exception, args ?? []) is { } line => (BadInput, line),
             CommandAppException => (BadInput, exception.Message),
             System.ClientModel.ClientResultException http => (BadInput, $"the chat server failed: {http.Message}"),

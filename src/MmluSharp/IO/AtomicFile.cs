@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace MmluSharp.IO;
 
 /// <summary>
@@ -45,4 +47,11 @@ internal static class AtomicFile
         Errno.IsOutOfSpace(e)
             ? new OutputFileException($"{path}: no space left on the device; {kept}.", e)
             : new OutputFileException($"{path}: could not be written ({e.Message}); {kept}.", e);
+
+    /// <summary>UTF-8 text without a byte-order mark, <c>\n</c> line ends.</summary>
+    public static void WriteText(string path, Action<TextWriter> write) => Write(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        write(writer);
+    });
 }

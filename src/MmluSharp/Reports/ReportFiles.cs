@@ -31,9 +31,5 @@ public static class ReportFiles
     /// <summary>Writes the lm-evaluation-harness results file to <paramref name="path"/>.</summary>
     public static void WriteLmEval(RunResults results, string path) => IO.AtomicFile.Write(path, s => LmEvalExport.Write(results, s));
 
-    internal static void WriteText(string path, Action<TextWriter> write) => IO.AtomicFile.Write(path, stream =>
-    {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        write(writer);
-    });
+    internal static void WriteText(string path, Action<TextWriter> write) => IO.AtomicFile.WriteText(path, write);
 }

@@ -20,6 +20,9 @@ public sealed class Evaluator(IQuestionScorer scorer, TimeProvider? timeProvider
 
     private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
 
+    /// <summary>The command running this evaluation, recorded in <c>run.json</c> (null: none recorded).</summary>
+    public RunInvocation? Invocation { get; init; }
+
     /// <summary>Letter scoring with <paramref name="model"/>.</summary>
     public Evaluator(ILogLikelihoodModel model, TimeProvider? timeProvider = null)
         : this(new LetterScorer(model), timeProvider)
@@ -67,7 +70,11 @@ public sealed class Evaluator(IQuestionScorer scorer, TimeProvider? timeProvider
         var started = time.GetTimestamp();
         using var log = SampleLog.Open(samplesPath);
         var discarded = Reconcile(plan, manifest, log, folder);
-        manifest = (manifest ?? RunManifest.New(plan.Settings)) with { Questions = DataDrift.Count(plan.Items) };
+        manifest = (manifest ?? RunManifest.New(plan.Settings)) with
+        {
+            Questions = DataDrift.Count(plan.Items),
+            Command = Invocation ?? manifest?.Command,
+        };
         manifest.Write(folder);
 
         var done = new Dictionary<string, Sample>(StringComparer.Ordinal);

@@ -6,7 +6,8 @@ namespace MmluSharp.Running;
 /// <summary>
 /// <c>run.json</c> in a run folder: the settings the run was started with, how many questions each subject had
 /// then, and the totals (scoring time, tokens) of every session so far, so a resumed run adds to them and refuses to
-/// continue under other settings or on changed data.
+/// continue under other settings or on changed data; and the command that last started it, so <c>mmlu merge</c> can
+/// say how to complete an unfinished shard.
 /// </summary>
 /// <param name="Schema">Always <c>mmlusharp.run/1</c>.</param>
 /// <param name="Settings">What identifies the run (see <see cref="RunPlan.Settings"/>).</param>
@@ -23,6 +24,9 @@ internal sealed record RunManifest(
 
     /// <summary>For a merged run: the shard folders it was merged from (full paths, ordinal order).</summary>
     public IReadOnlyList<string>? MergedFrom { get; init; }
+
+    /// <summary>The command that last started the run (null: started from the library, or an older folder).</summary>
+    public RunInvocation? Command { get; init; }
 
     public static RunManifest New(IReadOnlyDictionary<string, string> settings) => new(CurrentSchema, settings, 0, 0);
 

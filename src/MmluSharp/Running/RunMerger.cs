@@ -23,12 +23,13 @@ public static class RunMerger
     /// Merges <paramref name="shardFolders"/> into the folder <paramref name="held"/> locks. That folder must be empty
     /// or hold an earlier merge of the same shard folders (which is redone); the shard folders are locked while read.
     /// </summary>
-    /// <exception cref="RunMismatchException">The folders are not the complete shards of one run, or the folder holds something else.</exception>
+    /// <exception cref="RunMismatchException">The folders are not the complete shards of one run (missing or unfinished shards are named with the command that completes each), or the folder holds something else.</exception>
     /// <exception cref="RunFolderInUseException">A run or another merge is using one of the shard folders.</exception>
     public static RunResults Merge(IReadOnlyList<string> shardFolders, RunFolderLock held)
     {
         ArgumentNullException.ThrowIfNull(shardFolders);
         ArgumentNullException.ThrowIfNull(held);
+        IncompleteShards.ThrowIfAny(shardFolders);
         var folder = held.Folder;
         var inputs = Inputs(shardFolders);
         EnsureFree(folder, inputs);
@@ -111,10 +112,11 @@ public static class RunMerger
     /// any other refused folder is left untouched, without even a lock file.
     /// </summary>
     /// <exception cref="RunFolderInUseException">A run or another merge is using the folder.</exception>
-    /// <exception cref="RunMismatchException">The folder holds a run, another merge or other files.</exception>
+    /// <exception cref="RunMismatchException">Shards are missing or unfinished (nothing is created then), or the folder holds a run, another merge or other files.</exception>
     public static RunFolderLock LockDestination(IReadOnlyList<string> shardFolders, string folder)
     {
         ArgumentNullException.ThrowIfNull(shardFolders);
+        IncompleteShards.ThrowIfAny(shardFolders);
         if (Directory.Exists(folder) && !File.Exists(Path.Combine(folder, RunFolderLock.LockFile)))
         {
             EnsureFree(folder, Inputs(shardFolders));

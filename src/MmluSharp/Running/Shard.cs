@@ -31,6 +31,9 @@ public sealed record Shard(int Index, int Count)
         Settings = new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal) { [SettingName] = ToString() },
     };
 
+    /// <summary>What the shard adds to its run folder's default name: <c>-shard2of4</c>.</summary>
+    public string FolderSuffix => string.Create(CultureInfo.InvariantCulture, $"-shard{Index}of{Count}");
+
     /// <summary>The settings key under which a shard is recorded in <c>run.json</c>.</summary>
     public const string SettingName = "shard";
 
