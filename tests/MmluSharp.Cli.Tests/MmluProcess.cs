@@ -21,10 +21,14 @@ internal static class MmluProcess
     }
 
     /// <summary>Runs mmlu to its end with extra environment variables; returns its exit code and standard output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunInAsync(null, environment, args);
+
+    /// <summary>Runs mmlu to its end in <paramref name="workingDirectory"/> (null: this process's) with extra environment variables.</summary>
+    public static async Task<(int ExitCode, string Output)> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var output = new StringBuilder();
-        using var process = Start(environment, output, args);
+        using var process = Start(environment, output, args, workingDirectory);
         await process.WaitForExitAsync();
         lock (output)
         {
@@ -43,13 +47,14 @@ internal static class MmluProcess
         return (process.ExitCode, output);
     }
 
-    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] args)
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] args, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         info.ArgumentList.Add(MmluPath);
         foreach (var arg in args)
@@ -65,9 +70,9 @@ internal static class MmluProcess
         return info;
     }
 
-    private static Process Start(IReadOnlyDictionary<string, string> environment, StringBuilder output, string[] args)
+    private static Process Start(IReadOnlyDictionary<string, string> environment, StringBuilder output, string[] args, string? workingDirectory = null)
     {
-        var process = Process.Start(StartInfo(environment, args))!;
+        var process = Process.Start(StartInfo(environment, args, workingDirectory))!;
         process.OutputDataReceived += (_, e) =>
         {
             lock (output)

@@ -24,10 +24,10 @@ internal sealed class SlurmCommand(IAnsiConsole console) : AsyncCommand<SlurmSet
         var merge = Path.Combine(job.ScriptFolder, SbatchScripts.MergeFile);
         if (sbatch is null)
         {
-            console.WriteLine($"# {scripts}");
-            console.WriteLine(shardsScript);
-            console.WriteLine($"# {merge} (submitted with --dependency=afterok:<array job id>)");
-            console.WriteLine(mergeScript);
+            // Raw, never wrapped at the terminal's width: the scripts must stay valid when copied.
+            var output = console.Profile.Out.Writer;
+            output.Write($"# {scripts}\n{shardsScript}\n# {merge} (submitted with --dependency=afterok:<array job id>)\n{mergeScript}");
+            output.Flush();
             return 0;
         }
 

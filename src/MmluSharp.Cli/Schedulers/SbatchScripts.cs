@@ -17,7 +17,7 @@ internal static class SbatchScripts
     public static string Shards(SlurmJob job)
     {
         var text = Header($"mmlu slurm: shard i of {job.Shards} of one mmlu run in task i of a job array; the merge job joins them into {job.Folder}.");
-        text.AppendLine("# Submit this script again to resume the shards that did not finish (finished ones end at once).");
+        text.AppendLine("# After a failure, run the same mmlu slurm command again: finished shards end at once, the others resume.");
         Directive(text, "job-name", job.JobName);
         Directive(text, "array", string.Create(CultureInfo.InvariantCulture, $"1-{job.Shards}"));
         Common(text, job, Path.Combine(job.ScriptFolder, "shard%a-%A.out"));
@@ -83,8 +83,15 @@ internal static class SbatchScripts
         }
     }
 
-    private static void Directive(StringBuilder text, string name, string value) =>
+    private static void Directive(StringBuilder text, string name, string value)
+    {
+        if (value.Any(c => c == '"' || char.IsControl(c)))
+        {
+            throw new SchedulerException($"--{name} '{value}' cannot go into an #SBATCH line (a double quote or control character); choose another folder.");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"#SBATCH --{name}={(value.Any(char.IsWhiteSpace) ? $"\"{value}\"" : value)}");
+    }
 
     private static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 }
