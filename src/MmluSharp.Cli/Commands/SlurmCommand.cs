@@ -49,7 +49,8 @@ internal sealed class SlurmCommand(IAnsiConsole console) : AsyncCommand<SlurmSet
         console.MarkupLineInterpolated($"  shards: {job.ShardFolder(1)} … {job.ShardFolder(job.Shards)}");
         console.MarkupLineInterpolated($"  scripts and logs: {job.ScriptFolder}");
         console.MarkupLineInterpolated($"  merged results: {Path.Combine(job.Folder, Evaluator.ResultsFile)}");
-        console.MarkupLineInterpolated($"  follow: squeue -j {array},{merger}; if a shard fails, mmlu merge {ShellWords.Join([.. Enumerable.Range(1, job.Shards).Select(job.ShardFolder), "--out", job.Folder])} names what to rerun");
+        console.MarkupLineInterpolated($"  follow: squeue -j {array},{merger}");
+        console.MarkupLineInterpolated($"  if a shard fails: mmlu merge {ShellWords.Join([.. Enumerable.Range(1, job.Shards).Select(job.ShardFolder), "--out", job.Folder])} names the command that resumes it");
         return 0;
     }
 

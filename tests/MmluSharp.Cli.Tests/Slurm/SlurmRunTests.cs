@@ -24,15 +24,17 @@ public partial class SlurmRunTests(ITestOutputHelper output)
         }
 
         Skip.If(whyNot is not null, whyNot);
-        var root = Cli.TempFolder("slurm");
+        // A space in the submit folder: the quoted #SBATCH --chdir and --output lines must reach sbatch intact.
+        var root = Directory.CreateDirectory(Path.Combine(Cli.TempFolder("slurm"), "mmlu evals")).FullName;
         string[] run = ["--model", SharedData.Model("llama-2-tiny-random.gguf"), "--data", SharedData.Mmlu,
             "--subjects", "abstract_algebra,anatomy,astronomy", "--limit", "3", "--shots", "2"];
         var whole = Path.Combine(root, "whole");
         Assert.Equal(0, (await Cli.RunAsync(["run", .. run, "--out", whole])).ExitCode);
 
         using var cluster = await SlurmCluster.StartAsync(output.WriteLine);
-        var merged = Path.Combine(root, "merged");
-        var (exitCode, submitted) = await MmluProcess.RunAsync(cluster.Environment, ["slurm", "--shards", "4", "--cpus-per-task", "1", "--job-name", "mmlu-test", .. run, "--out", merged]);
+        var merged = Path.Combine(root, "runs", "tiny");
+        var (exitCode, submitted) = await MmluProcess.RunInAsync(
+            root, cluster.Environment, ["slurm", "--shards", "4", "--cpus-per-task", "1", "--job-name", "mmlu-test", .. run, "--out", "runs/tiny"]);
         output.WriteLine(submitted);
         Assert.Equal(0, exitCode);
         var ids = Submitted().Match(submitted);
