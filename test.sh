@@ -9,7 +9,7 @@
 set -uo pipefail
 
 # The Debian packages the tests need, all on this line.
-system_packages=(chromium)
+system_packages=(chromium slurm-wlm munge)
 
 # Prints those of the given packages that are not installed (without dpkg: those with no command of that name).
 missing_packages() {

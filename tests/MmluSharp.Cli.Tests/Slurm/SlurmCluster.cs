@@ -45,7 +45,7 @@ internal sealed class SlurmCluster : IDisposable
         var missing = Daemons.Concat(Clients).Where(p => Which(p) is null).ToList();
         if (missing.Count > 0 || !File.Exists(MungeKey))
         {
-            return $"Slurm is not installed (missing: {string.Join(", ", missing.DefaultIfEmpty(MungeKey))}); the README's test command installs the Debian packages slurm-wlm and munge";
+            return $"Slurm is not installed (missing: {string.Join(", ", missing.DefaultIfEmpty(MungeKey))}); ./test.sh installs the Debian packages slurm-wlm and munge";
         }
 
         return null;
