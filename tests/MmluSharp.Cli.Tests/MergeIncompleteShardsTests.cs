@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MmluSharp.Testing;
 
 namespace MmluSharp.Cli.Tests;
@@ -41,7 +40,7 @@ public class MergeIncompleteShardsTests
 
         foreach (var line in lines[1..])
         {
-            Assert.Equal(0, await BashAsync(line[(line.IndexOf("): ", StringComparison.Ordinal) + 3)..]));
+            Assert.Equal(0, (await ChildProcess.RunAsync("bash", ["-c", line[(line.IndexOf("): ", StringComparison.Ordinal) + 3)..]])).ExitCode);
         }
 
         Assert.Equal(0, Cli.Run(["merge", .. shards, "--out", merged]).ExitCode);
@@ -59,10 +58,4 @@ public class MergeIncompleteShardsTests
         Assert.Equal($"error: none of {empty} is a run folder (no run.json): name the folders of mmlu run --shard.", result.Output.Trim());
     }
 
-    private static async Task<int> BashAsync(string command)
-    {
-        using var bash = Process.Start(new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        await Task.WhenAll(bash.StandardOutput.ReadToEndAsync(), bash.StandardError.ReadToEndAsync(), bash.WaitForExitAsync());
-        return bash.ExitCode;
-    }
 }

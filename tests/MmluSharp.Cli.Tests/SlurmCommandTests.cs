@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MmluSharp.Cli.Schedulers;
 using MmluSharp.Testing;
 
@@ -118,16 +117,8 @@ public class SlurmCommandTests
     {
         var file = Path.Combine(Cli.TempFolder("sbatch"), "job.sbatch");
         await File.WriteAllTextAsync(file, script);
-        var info = new ProcessStartInfo("bash", [file]) { RedirectStandardOutput = true };
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        using var bash = Process.Start(info)!;
-        var output = await bash.StandardOutput.ReadToEndAsync();
-        await bash.WaitForExitAsync();
-        Assert.Equal(0, bash.ExitCode);
+        var (exitCode, output, _) = await ChildProcess.RunAsync("bash", [file], environment.ToDictionary(v => v.Name, v => v.Value));
+        Assert.Equal(0, exitCode);
         return [.. output.Split('\0')[..^1]];
     }
 }

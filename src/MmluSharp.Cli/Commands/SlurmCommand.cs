@@ -90,10 +90,9 @@ internal sealed class SlurmCommand(IAnsiConsole console) : AsyncCommand<SlurmSet
     private static List<string> RunArguments(IReadOnlyList<string> arguments)
     {
         var command = arguments.ToList();
-        var at = command.IndexOf("slurm");
-        if (at >= 0)
+        if (command.Count > 0 && command[0] == "slurm")
         {
-            command[at] = "run";
+            command[0] = "run";
         }
 
         foreach (var option in typeof(SlurmSettings).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using MmluSharp.Testing;
 
 namespace MmluSharp.Cli.Tests.Slurm;
 
@@ -77,18 +78,8 @@ internal sealed class SlurmCluster : IDisposable
     /// <summary>Runs a Slurm client command against this cluster; returns its exit code and output.</summary>
     public async Task<(int ExitCode, string Output)> ClientAsync(string command, params string[] args)
     {
-        var info = new ProcessStartInfo(Which(command)!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.Environment["SLURM_CONF"] = Config;
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var (exitCode, output, error) = await ChildProcess.RunAsync(Which(command)!, args, Environment);
+        return (exitCode, output + error);
     }
 
     /// <summary>The state of a job (e.g. PENDING, RUNNING, COMPLETED, FAILED) and its reason.</summary>
@@ -248,11 +239,10 @@ internal sealed class SlurmCluster : IDisposable
 
     private static async Task Run(string program, params string[] args)
     {
-        using var process = Process.Start(program, args);
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var (exitCode, _, error) = await ChildProcess.RunAsync(program, args);
+        if (exitCode != 0)
         {
-            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}.");
+            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {exitCode}: {error}");
         }
     }
 

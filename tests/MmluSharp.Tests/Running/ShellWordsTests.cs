@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using MmluSharp.Running;
+using MmluSharp.Testing;
 
 namespace MmluSharp.Tests.Running;
 
@@ -20,9 +20,7 @@ public class ShellWordsTests
     [Fact]
     public async Task Bash_reads_the_joined_words_back_exactly()
     {
-        using var script = Process.Start(new ProcessStartInfo("bash", ["-c", $"printf '%s\\0' {ShellWords.Join(Awkward)}"]) { RedirectStandardOutput = true })!;
-        var output = await script.StandardOutput.ReadToEndAsync();
-        await script.WaitForExitAsync();
+        var (_, output, _) = await ChildProcess.RunAsync("bash", ["-c", $"printf '%s\\0' {ShellWords.Join(Awkward)}"]);
 
         Assert.Equal(Awkward, output.Split('\0')[..^1]);
     }
