@@ -51,11 +51,19 @@ internal sealed class SlurmSettings : RunSettings
             return ValidationResult.Error("mmlu slurm gives each array task its own shard (--shard auto): drop --shard and pass --shards N.");
         }
 
-        if (Shards is not > 0)
-        {
-            return ValidationResult.Error("--shards N is required: the number of array tasks, each scoring every N-th question.");
-        }
+        return Shards is not > 0
+            ? ValidationResult.Error("--shards N is required: the number of array tasks, each scoring every N-th question.")
+            : ValidationResult.Success();
+    }
 
+    public override ValidationResult Validate()
+    {
+        var slurm = ValidateSlurmOptions();
+        return slurm.Successful ? base.Validate() : slurm;
+    }
+
+    private ValidationResult ValidateSlurmOptions()
+    {
         if (CpusPerTask is <= 0)
         {
             return ValidationResult.Error("--cpus-per-task must be a positive number.");
