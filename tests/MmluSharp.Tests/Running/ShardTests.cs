@@ -39,14 +39,19 @@ public class ShardTests
     }
 
     [Fact]
-    public async Task Merging_an_incomplete_set_of_shards_is_refused()
+    public async Task Merging_an_incomplete_set_of_shards_is_refused_naming_the_missing_one_and_how_to_run_it()
     {
         var plan = EvaluatorTests.Plan(perSubject: 4);
-        var folder = Directory.CreateTempSubdirectory("mmlu-shard1").FullName;
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("mmlu-shards").FullName, "run-shard1of2");
         await new Evaluator(new ScriptedModel()).RunAsync(new Shard(1, 2).Apply(plan), Description, folder);
 
         var error = Assert.Throws<RunMismatchException>(() => RunMerger.Merge([folder], Directory.CreateTempSubdirectory("m").FullName));
-        Assert.Contains("1/2 … 2/2", error.Message, StringComparison.Ordinal);
+
+        // A run started from the library records no command: the line says what to add to it.
+        var missing = folder.Replace("shard1of2", "shard2of2", StringComparison.Ordinal);
+        Assert.Equal(
+            $"1 of 2 shards are finished; complete the others (each command resumes what its shard already scored), then merge again:\n  shard 2/2 ({missing}, missing): run its mmlu run command again with --shard 2/2 --out {missing}",
+            error.Message);
     }
 
     [Theory]
