@@ -116,13 +116,34 @@ public static class RunMerger
     public static RunFolderLock LockDestination(IReadOnlyList<string> shardFolders, string folder)
     {
         ArgumentNullException.ThrowIfNull(shardFolders);
-        IncompleteShards.ThrowIfAny(shardFolders);
-        if (Directory.Exists(folder) && !File.Exists(Path.Combine(folder, RunFolderLock.LockFile)))
+        var exists = Directory.Exists(folder);
+        if (!exists)
+        {
+            // Before the folder is created: a refused merge leaves nothing behind.
+            IncompleteShards.ThrowIfAny(shardFolders);
+        }
+        else if (!File.Exists(Path.Combine(folder, RunFolderLock.LockFile)))
         {
             EnsureFree(folder, Inputs(shardFolders));
         }
 
-        return RunFolderLock.Acquire(folder);
+        // An existing folder that another process uses is reported as such first.
+        var held = RunFolderLock.Acquire(folder);
+        if (!exists)
+        {
+            return held;
+        }
+
+        try
+        {
+            IncompleteShards.ThrowIfAny(shardFolders);
+            return held;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 
     private static List<string> Inputs(IReadOnlyList<string> shardFolders) =>
