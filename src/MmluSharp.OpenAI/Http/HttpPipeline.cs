@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
+using MmluSharp.IO;
 using Polly;
 
 namespace MmluSharp.OpenAI.Http;

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
+using MmluSharp.IO;
 using MmluSharp.Models;
 using MmluSharp.OpenAI.Http;
 using MmluSharp.OpenAI.Wire;

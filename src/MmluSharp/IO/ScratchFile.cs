@@ -14,4 +14,13 @@ internal static class ScratchFile
         File.Delete(path);
         return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync);
     }
+
+    /// <summary>
+    /// A partial file being resumed, opened to append to; anything but a regular file at the path (a link, a FIFO) is
+    /// unlinked and a new, empty file created instead.
+    /// </summary>
+    public static FileStream Continue(string path, bool useAsync = false) =>
+        FileInspector.KindOf(path) == FileKind.Regular
+            ? new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16, useAsync)
+            : Create(path, useAsync);
 }

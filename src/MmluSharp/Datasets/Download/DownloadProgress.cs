@@ -6,4 +6,5 @@ namespace MmluSharp.Datasets.Download;
 /// <param name="Received">Bytes received so far.</param>
 /// <param name="Total">The size the server announced, if it did.</param>
 /// <param name="Completed">True once the file is complete and verified.</param>
-internal sealed record DownloadProgress(Uri Url, string File, long Received, long? Total, bool Completed);
+/// <param name="Waiting">True while another process downloads the same file and this one waits for it.</param>
+internal sealed record DownloadProgress(Uri Url, string File, long Received, long? Total, bool Completed, bool Waiting = false);
