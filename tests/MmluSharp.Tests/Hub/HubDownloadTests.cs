@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MmluSharp.Models.Hub;
 using MmluSharp.Testing;
 
@@ -156,6 +157,33 @@ public sealed class HubDownloadTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HubRepos.StoriesParts[2].Length, model.Downloaded);
         Assert.Equal(4, hub.Server.RequestsTo("/cdn/").Count);
+    }
+
+    [Fact]
+    public async Task A_file_another_process_is_downloading_is_waited_for_and_not_downloaded_twice()
+    {
+        var time = new FakeTimeProvider();
+        using var client = hub.Client(time: time);
+        var sha = FakeHub.Sha256(HubRepos.Llama2Tiny);
+        var lockPath = Path.Combine(hub.Cache, ".locks", HubCache.FolderName(HubRepos.Tiny), sha + ".lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        var other = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+        var download = client.DownloadAsync(HubReference.Parse($"{HubRepos.Tiny}:F16"));
+        await hub.Waiting;
+        Assert.False(download.IsCompleted);
+
+        // The other process completes the blob and releases its lock.
+        Directory.CreateDirectory(Path.Combine(hub.RepoFolder(HubRepos.Tiny), "blobs"));
+        await File.WriteAllBytesAsync(Path.Combine(hub.RepoFolder(HubRepos.Tiny), "blobs", sha), HubRepos.Llama2Tiny);
+        await other.DisposeAsync();
+        time.Advance(TimeSpan.FromSeconds(1));
+        var model = await download;
+
+        Assert.Empty(hub.Server.RequestsTo("/cdn/"));
+        Assert.Equal(0, model.Downloaded);
+        Assert.Equal(HubRepos.Llama2Tiny, await File.ReadAllBytesAsync(model.LocalPath));
+        Assert.Contains(hub.Progress, p => p.Waiting && p.File == "tiny-F16.gguf");
     }
 
     [Fact]

@@ -44,6 +44,10 @@ public sealed class HubFixture : IAsyncLifetime, IDisposable
     }
 
     private readonly List<(long Bytes, TaskCompletionSource Done)> awaited = [];
+    private readonly TaskCompletionSource waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the client reports it waits for another process's download.</summary>
+    internal Task Waiting => waiting.Task;
 
     internal string RepoFolder(string repo) => Path.Combine(Cache, HubCache.FolderName(repo));
 
@@ -60,6 +64,11 @@ public sealed class HubFixture : IAsyncLifetime, IDisposable
             lock (into)
             {
                 into.Add(value);
+                if (value.Waiting)
+                {
+                    fixture.waiting.TrySetResult();
+                }
+
                 foreach (var (bytes, done) in fixture.awaited.Where(a => value.Received >= a.Bytes))
                 {
                     done.TrySetResult();

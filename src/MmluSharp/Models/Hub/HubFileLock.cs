@@ -25,13 +25,14 @@ internal sealed class HubFileLock : IDisposable
             }
             catch (IOException e) when (IsHeldElsewhere(e))
             {
+                var poll = Task.Delay(TimeSpan.FromSeconds(1), time, ct);
                 if (!reported)
                 {
                     reported = true;
                     waiting();
                 }
 
-                await Task.Delay(TimeSpan.FromSeconds(1), time, ct).ConfigureAwait(false);
+                await poll.ConfigureAwait(false);
             }
         }
     }
