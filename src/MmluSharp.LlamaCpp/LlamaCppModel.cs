@@ -54,7 +54,8 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     internal ScoringEngine Engine => _engine;
 
     /// <summary>
-    /// Checks the file's GGUF header (without native code), then loads the weights on the CPU and creates the context.
+    /// Checks the file's GGUF header (and for a split model, every part's; without native code), then loads the
+    /// weights on the CPU and creates the context.
     /// </summary>
     /// <exception cref="ModelLoadException">The file is missing, not a GGUF model, truncated, or llama.cpp refuses it.</exception>
     /// <exception cref="LlamaCppOptionException">
@@ -65,8 +66,9 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var header = GgufHeader.Read(path);
-        var gguf = GgufInspector.Describe(header);
+        var headers = GgufInspector.ReadSet(path);
+        var header = headers[0];
+        var gguf = GgufInspector.Describe(headers);
         var contextSize = options.ResolveContextSize(gguf.ContextLength);
         var batchSize = Math.Min(options.BatchSize, contextSize);
         ModelLimits.Check(options, header, gguf, contextSize, batchSize, MachineMemory.AvailableBytes());

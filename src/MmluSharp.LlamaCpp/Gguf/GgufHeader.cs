@@ -58,7 +58,7 @@ internal sealed class GgufHeader
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return Read(path, stream);
+            return Parse(path, stream, stream.Length);
         }
         catch (GgufFormatException e)
         {
@@ -70,6 +70,22 @@ internal sealed class GgufHeader
         }
     }
 
+    /// <summary>
+    /// Reads the header of a <paramref name="fileLength"/>-byte file from <paramref name="stream"/>, which may hold only
+    /// its beginning (e.g. fetched with a range request): a stream that ends before the header does fails as truncated.
+    /// </summary>
+    public static GgufHeader Read(string name, Stream stream, long fileLength)
+    {
+        try
+        {
+            return Parse(name, stream, fileLength);
+        }
+        catch (Exception e) when (e is GgufFormatException or OverflowException)
+        {
+            throw new ModelLoadException($"{name}: {e.Message}", e);
+        }
+    }
+
     /// <summary>The value of an integer key, whatever its stored width, or <c>null</c>.</summary>
     public long? GetInteger(string key) => Metadata.GetValueOrDefault(key) switch
     {
@@ -78,13 +94,18 @@ internal sealed class GgufHeader
         _ => null,
     };
 
+    /// <summary><c>split.count</c>: the number of files of a split model (1 for a single file).</summary>
+    public int SplitCount => (int)Math.Max(1, GetInteger("split.count") ?? 1);
+
+    /// <summary><c>split.no</c>: this file's 0-based place in a split model.</summary>
+    public int SplitIndex => (int)(GetInteger("split.no") ?? 0);
+
     public string? GetString(string key) => Metadata.GetValueOrDefault(key) as string;
 
     public GgufArray? GetArray(string key) => Metadata.GetValueOrDefault(key) as GgufArray;
 
-    private static GgufHeader Read(string path, FileStream stream)
+    private static GgufHeader Parse(string path, Stream stream, long length)
     {
-        var length = stream.Length;
         var reader = new GgufReader(stream, length);
         if (length < 4)
         {
@@ -139,7 +160,8 @@ internal sealed class GgufHeader
 
     private void CheckData()
     {
-        if (Tensors.Count == 0)
+        // A part of a split set may hold no tensors (gguf-split --no-tensor-first-split); the set is checked as a whole.
+        if (Tensors.Count == 0 && SplitCount <= 1)
         {
             throw new GgufFormatException("vocabulary-only GGUF, no weights");
         }
