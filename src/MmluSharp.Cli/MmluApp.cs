@@ -39,7 +39,8 @@ internal static class MmluApp
         config.AddCommand<RunCommand>("run")
             .WithDescription("Evaluate a model on MMLU: per-subject, per-category and overall accuracy, calibration, samples.")
             .WithExample("run", "--model", "model.gguf", "--data", "mmlu", "--shots", "5", "--out", "runs/model-5shot")
-            .WithExample("run", "--model", "model.gguf", "--data", "mmlu", "--subjects", "anatomy,virology", "--limit", "20");
+            .WithExample("run", "--model", "model.gguf", "--data", "mmlu", "--subjects", "anatomy,virology", "--limit", "20")
+            .WithExample("run", "--model", "bartowski/Qwen2.5-0.5B-Instruct-GGUF:Q4_K_M", "--data", "mmlu", "--shots", "5");
         config.AddCommand<SlurmCommand>("slurm")
             .WithExample("slurm", "--shards", "8", "--partition", "cpu", "--time", "04:00:00", "--cpus-per-task", "4", "--model", "model.gguf", "--data", "mmlu")
             .WithExample("slurm", "--shards", "4", "--model", "model.gguf", "--data", "mmlu", "--sbatch=--account=lab", "--dry-run");
@@ -67,7 +68,7 @@ internal static class MmluApp
         config.AddBranch("model", model =>
         {
             model.SetDescription("Inspect model files.");
-            model.AddCommand<ModelInfoCommand>("info").WithExample("model", "info", "model.gguf");
+            model.AddCommand<ModelInfoCommand>("info").WithExample("model", "info", "model.gguf").WithExample("model", "info", "bartowski/Qwen2.5-0.5B-Instruct-GGUF:Q4_K_M");
         });
     }
 }

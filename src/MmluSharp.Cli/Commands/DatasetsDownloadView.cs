@@ -5,8 +5,9 @@ using Spectre.Console;
 namespace MmluSharp.Cli.Commands;
 
 /// <summary>
-/// Shows download progress: a live bar for the current file on a terminal; when redirected, a plain line for each
-/// file of 1 MiB or more when it completes and every few seconds while it downloads.
+/// Shows download progress (datasets and Hub models): a live bar with size and rate for the current file on a terminal;
+/// when redirected, a plain line for each file of 1 MiB or more when it completes and every few seconds while it
+/// downloads, with the rate since it started.
 /// </summary>
 internal sealed class DatasetsDownloadView(IAnsiConsole console) : IProgress<DownloadProgress>
 {
@@ -15,6 +16,7 @@ internal sealed class DatasetsDownloadView(IAnsiConsole console) : IProgress<Dow
     private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
     private ProgressTask? bar;
     private TimeSpan lastLine;
+    private (string File, long Received, TimeSpan At)? started;
 
     private bool Interactive => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
@@ -40,10 +42,21 @@ internal sealed class DatasetsDownloadView(IAnsiConsole console) : IProgress<Dow
         {
             if (bar is not null)
             {
-                bar.Description = Markup.Escape(value.File);
+                bar.Description = Markup.Escape(value.Waiting ? $"{value.File} (another process is downloading it; waiting)" : value.File);
                 bar.MaxValue = Math.Max(1, value.Total ?? value.Received);
                 bar.Value = value.Received;
                 return;
+            }
+
+            if (value.Waiting)
+            {
+                console.WriteLine($"  {value.File}: another process is downloading it; waiting");
+                return;
+            }
+
+            if (started?.File != value.File)
+            {
+                started = (value.File, value.Received, clock.Elapsed);
             }
 
             var large = (value.Total ?? value.Received) >= 1 << 20;
@@ -53,9 +66,11 @@ internal sealed class DatasetsDownloadView(IAnsiConsole console) : IProgress<Dow
             }
 
             lastLine = clock.Elapsed;
+            var seconds = (clock.Elapsed - started.Value.At).TotalSeconds;
+            var rate = seconds > 0 ? $", {Megabytes((long)((value.Received - started.Value.Received) / seconds))} MB/s" : string.Empty;
             var line = value.Completed
-                ? $"  {value.File}: {Megabytes(value.Received)} MB, done"
-                : $"  {value.File}: {Megabytes(value.Received)} of {(value.Total is { } t ? Megabytes(t) : "?")} MB";
+                ? $"  {value.File}: {Megabytes(value.Received)} MB, done{rate}"
+                : $"  {value.File}: {Megabytes(value.Received)} of {(value.Total is { } t ? Megabytes(t) : "?")} MB{rate}";
             console.WriteLine(line);
         }
     }

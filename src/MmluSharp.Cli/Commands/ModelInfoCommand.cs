@@ -1,20 +1,53 @@
 using System.ComponentModel;
 using System.Globalization;
+using MmluSharp.Cli.Composition;
 using MmluSharp.LlamaCpp;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MmluSharp.Cli.Commands;
 
-[Description("Architecture, parameters, vocabulary, context length and chat template of a GGUF file, read from its header (no weights are loaded).")]
-internal sealed class ModelInfoCommand(IAnsiConsole console) : Command<ModelInfoSettings>
+[Description("Architecture, parameters, vocabulary, context length and chat template of a GGUF model, read from its header (no weights are loaded). A Hugging Face reference shows the cached copy, or reads the header from the Hub.")]
+internal sealed class ModelInfoCommand(IAnsiConsole console) : AsyncCommand<ModelInfoSettings>
 {
-    public override int Execute(CommandContext context, ModelInfoSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, ModelInfoSettings settings, CancellationToken cancellationToken)
     {
-        var info = GgufInspector.Read(settings.File);
+        GgufModelInfo info;
+        string? source = null;
+        if (HubModels.ReferenceFor(settings.File) is { } reference)
+        {
+            using var client = HubModels.CreateClient();
+            var model = await client.LocateAsync(reference, cancellationToken).ConfigureAwait(false);
+            if (model.IsComplete)
+            {
+                info = GgufInspector.Read(model.LocalPath);
+                source = $"{reference} at commit {model.Commit} (cached)";
+            }
+            else
+            {
+                var (remote, read) = await RemoteGgufHeader.ReadAsync(client, model, cancellationToken).ConfigureAwait(false);
+                info = remote;
+                source = $"{reference} at commit {model.Commit} (not downloaded: header read from {client.Environment.EndpointText}, {Number(read)} bytes)";
+            }
+        }
+        else
+        {
+            info = GgufInspector.Read(settings.File);
+        }
+
         var grid = new Grid().AddColumn().AddColumn();
         void Row(string key, string value) => grid.AddRow(new Text(key), new Text(value));
+        if (source is not null)
+        {
+            Row("hub", source);
+        }
+
         Row("file", info.Path);
+        if (info.Files > 1)
+        {
+            Row("files", $"{Number(info.Files)} (a split model; sizes and counts are over all of them)");
+        }
+
         Row("name", info.Name ?? "(none)");
         Row("architecture", info.Architecture);
         Row("parameters", Number(info.ParameterCount));

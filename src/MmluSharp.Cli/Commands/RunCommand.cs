@@ -32,13 +32,15 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         }
 
         var (split, shots, style) = (plan.Split, plan.Shots, plan.Style);
+        // A model named on the Hub is found (and downloaded) before the run folder is locked.
+        var local = settings.Endpoint.Length > 0 ? null : await LocalModelSetup.LocateAsync(settings.Model!, console, cancellationToken).ConfigureAwait(false);
         var folder = settings.Out ?? RunFolders.Default(settings, plan, shard?.Shard);
 
         // Held from before the model loads until the reports are written: one process per run folder.
         using var held = RunFolderLock.Acquire(folder);
-        using var setup = settings.Endpoint.Length > 0
+        using var setup = local is null
             ? EndpointModelSetup.Create(settings, folder, plan)
-            : await LocalModelSetup.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
+            : await LocalModelSetup.CreateAsync(settings, local, cancellationToken).ConfigureAwait(false);
 
         var settingsOfRun = new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal) { ["grouping"] = settings.Grouping };
         foreach (var (key, value) in setup.Settings)

@@ -7,7 +7,7 @@ namespace MmluSharp.Cli.Commands;
 internal class RunSettings : DataSettings
 {
     [CommandOption("-m|--model <MODEL>")]
-    [Description("A GGUF file, run in-process with llama.cpp; with --endpoint, the model name the server knows.")]
+    [Description("A GGUF file, run in-process with llama.cpp, or a model on the Hugging Face Hub: owner/repo, owner/repo:QUANT (e.g. Q4_K_M) or owner/repo/path/file.gguf, with @revision for a branch, tag or commit; it is downloaded into the Hugging Face cache (HF_ENDPOINT, HF_TOKEN, HF_HUB_OFFLINE apply). A local path wins when it exists. With --endpoint, the model name the server knows.")]
     public string? Model { get; init; }
 
     [CommandOption("--endpoint <URL>")]
@@ -120,7 +120,7 @@ internal class RunSettings : DataSettings
     {
         if (string.IsNullOrWhiteSpace(Model))
         {
-            return ValidationResult.Error("--model is required: a GGUF file, or with --endpoint the served model's name.");
+            return ValidationResult.Error("--model is required: a GGUF file, a Hugging Face reference (owner/repo:QUANT), or with --endpoint the served model's name.");
         }
 
         if (Scoring is not ("letter" or "chat-letter" or "generate"))

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using MmluSharp.Cli.Composition;
 using MmluSharp.Cli.Schedulers;
 using MmluSharp.Datasets;
 using MmluSharp.IO;
@@ -29,6 +30,13 @@ internal sealed class SlurmCommand(IAnsiConsole console) : AsyncCommand<SlurmSet
             output.Write($"# {scripts}\n{shardsScript}\n# {merge} (submitted with --dependency=afterok:<array job id>)\n{mergeScript}");
             output.Flush();
             return 0;
+        }
+
+        if (settings.Endpoint.Length == 0 && HubModels.ReferenceFor(settings.Model!) is { } reference)
+        {
+            // Fetched here, where the network is: the shards then find it in the (shared) Hugging Face cache without a request.
+            var model = await HubModels.DownloadAsync(reference, console, cancellationToken).ConfigureAwait(false);
+            console.MarkupLineInterpolated($"model: {HubModels.Describe(model)}");
         }
 
         AtomicFile.WriteText(scripts, w => w.Write(shardsScript));
@@ -65,7 +73,7 @@ internal sealed class SlurmCommand(IAnsiConsole console) : AsyncCommand<SlurmSet
             throw new ArgumentException($"--shards {shards} but the run has only {plan.Items.Count} questions: some shards would have none.");
         }
 
-        if (settings.Endpoint.Length == 0 && !File.Exists(settings.Model))
+        if (settings.Endpoint.Length == 0 && !File.Exists(settings.Model) && HubModels.ReferenceFor(settings.Model!) is null)
         {
             throw new FileNotFoundException(null, settings.Model);
         }

@@ -1,6 +1,7 @@
 using MmluSharp.Cli.Schedulers;
 using MmluSharp.Datasets;
 using MmluSharp.LlamaCpp;
+using MmluSharp.Models.Hub;
 using MmluSharp.OpenAI;
 using MmluSharp.Running;
 using Spectre.Console;
@@ -28,7 +29,7 @@ internal static class ErrorReporter
         var (code, message) = exception switch
         {
             OperationCanceledException => (Interrupted, "interrupted; everything scored so far is saved: run the same command to continue."),
-            DatasetException or ModelLoadException or RunMismatchException or EndpointException or SchedulerException => (BadInput, exception.Message),
+            DatasetException or ModelLoadException or RunMismatchException or EndpointException or SchedulerException or HubException => (BadInput, exception.Message),
             CommandRuntimeException when OptionValueError.Describe(exception, args ?? []) is { } line => (BadInput, line),
             CommandAppException => (BadInput, exception.Message),
             System.ClientModel.ClientResultException http => (BadInput, $"the chat server failed: {http.Message}"),

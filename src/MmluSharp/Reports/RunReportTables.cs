@@ -94,6 +94,7 @@ internal static class RunReportTables
             "What ran", 2, ["setting", "value"],
             [
                 ["model", r.Model.Name],
+                .. r.Model.Hub is { } hub ? new[] { (IReadOnlyList<string>)["model on the Hub", $"{hub.Reference} at commit {hub.Commit} ({hub.Endpoint})"] } : [],
                 ["model file", r.Model.Path ?? "(none)"],
                 ["model sha256", r.Model.Sha256 ?? "(none)"],
                 ["benchmark", $"{r.Benchmark}, {r.Split} split"],

@@ -99,9 +99,9 @@ internal sealed class HubApi(HttpClient http, HubEnvironment environment)
         return new HubRepoFile(path, size, sha256, blobId);
     }
 
-    // Paths end up under the snapshot folder: nothing absolute, no '..', no backslash.
+    // Paths end up under the snapshot folder and in messages: nothing absolute, no '..', no backslash, no control character.
     private static bool IsSafePath(string path) =>
-        path.Length > 0 && !path.StartsWith('/') && !path.Contains('\\', StringComparison.Ordinal)
+        path.Length > 0 && !path.StartsWith('/') && !path.Any(c => c == '\\' || char.IsControl(c))
         && path.Split('/').All(s => s.Length > 0 && s is not ("." or ".."));
 
     private static string? String(JsonElement e, string name) =>

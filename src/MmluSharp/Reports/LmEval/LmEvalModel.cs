@@ -10,11 +10,17 @@ namespace MmluSharp.Reports.LmEval;
 internal static partial class LmEvalModel
 {
     /// <summary>
-    /// A local file as <c>pretrained</c>; a served model as lm-eval's API models take it, <c>model</c> and
-    /// <c>base_url</c>.
+    /// A GGUF from the Hub as lm-eval's HF model takes one (<c>pretrained</c> repository, <c>gguf_file</c>,
+    /// <c>revision</c> at the commit); a local file as <c>pretrained</c>; a served model as lm-eval's API models take
+    /// it, <c>model</c> and <c>base_url</c>.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Arguments(ModelDescription model)
     {
+        if (model is { Hub: { } hub, Files: [var first, ..] })
+        {
+            return [new("pretrained", hub.Repository), new("gguf_file", first.Path), new("revision", hub.Commit)];
+        }
+
         if (model.Path is not null)
         {
             return [new("pretrained", model.Path)];
