@@ -113,6 +113,29 @@ public sealed class HubRunTests(HubFixture hub) : IClassFixture<HubFixture>
     }
 
     [Fact]
+    public async Task A_checksum_mismatch_exits_2_in_one_line_and_keeps_no_file()
+    {
+        var home = Cli.TempFolder("hub-corrupt");
+        var sha = FakeHub.Sha256(HubRepos.Llama2Tiny);
+        hub.Server.Corrupt[sha] = true;
+        try
+        {
+            var (exitCode, output) = await MmluProcess.RunAsync(hub.Environment(home), RunArgs($"{HubRepos.Tiny}:F16", Path.Combine(home, "run")));
+
+            Assert.Equal(2, exitCode);
+            Assert.Matches(
+                $"^error: {hub.Server.Endpoint}/{HubRepos.Tiny}/resolve/{hub.Repos.TinyMain}/tiny-F16.gguf: SHA-256 mismatch: expected {sha}, got [0-9a-f]{{64}}; the file was discarded$",
+                output.Trim());
+            Assert.Empty(Directory.GetFiles(Path.Combine(home, "hub", "models--mmlusharp--tiny-GGUF", "blobs")));
+            Assert.False(Directory.Exists(Path.Combine(home, "hub", "models--mmlusharp--tiny-GGUF", "snapshots")));
+        }
+        finally
+        {
+            hub.Server.Corrupt.Clear();
+        }
+    }
+
+    [Fact]
     public async Task With_the_token_a_gated_model_evaluates_and_the_token_is_written_nowhere()
     {
         var home = Cli.TempFolder("hub-gated");

@@ -14,19 +14,20 @@ internal static class HubModels
     /// <summary>The Hub reference <paramref name="model"/> is, or null when it is a local path (existing or not).</summary>
     public static HubReference? ReferenceFor(string model) => Path.Exists(model) ? null : HubReference.TryParse(model);
 
-    /// <summary>A client for this process's HF_* environment, reporting download progress to <paramref name="progress"/>.</summary>
-    public static HubClient CreateClient(IProgress<Datasets.Download.DownloadProgress>? progress = null) =>
-        new(HubEnvironment.Current, progress, "mmlusharp");
+    /// <summary>A client for this process's HF_* environment.</summary>
+    public static HubClient CreateClient() => new(HubEnvironment.Current, userAgent: "mmlusharp");
 
     /// <summary>Makes the model complete in the cache (downloading what is missing, with progress) and says where it came from.</summary>
     public static async Task<HubModel> DownloadAsync(HubReference reference, IAnsiConsole console, CancellationToken ct)
     {
-        var model = await new DatasetsDownloadView(console).RunAsync(async progress =>
+        using var client = CreateClient();
+        var model = await client.LocateAsync(reference, ct).ConfigureAwait(false);
+        if (!model.IsComplete)
         {
-            using var client = CreateClient(progress);
-            return await client.DownloadAsync(reference, ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        console.MarkupLineInterpolated($"model: [bold]{reference}[/] from {HubEnvironment.Current.EndpointText} → {Describe(model)}");
+            model = await new DatasetsDownloadView(console).RunAsync(progress => client.DownloadAsync(model, progress, ct)).ConfigureAwait(false);
+        }
+
+        console.MarkupLineInterpolated($"model: [bold]{reference}[/] from {client.Environment.EndpointText} → {Describe(model)}");
         return model;
     }
 

@@ -14,23 +14,19 @@ internal sealed class HubClient : IDisposable
 {
     private readonly HubEnvironment environment;
     private readonly HttpClient http;
-    private readonly bool ownsHttp;
     private readonly HubApi api;
     private readonly HubErrors errors;
     private readonly IProgress<DownloadProgress>? progress;
 
     /// <summary>A client with its own HTTP stack: the token goes to the endpoint's host only, redirects are judged hop by hop.</summary>
+    /// <param name="environment">Endpoint, token, offline mode and cache folder.</param>
+    /// <param name="progress">Receives download progress unless a call gives its own.</param>
+    /// <param name="userAgent">The product name sent as User-Agent.</param>
     public HubClient(HubEnvironment environment, IProgress<DownloadProgress>? progress = null, string userAgent = "mmlusharp")
-        : this(environment, CreateHttp(environment, userAgent), progress, ownsHttp: true)
-    {
-    }
-
-    private HubClient(HubEnvironment environment, HttpClient http, IProgress<DownloadProgress>? progress, bool ownsHttp)
     {
         this.environment = environment;
-        this.http = http;
-        this.ownsHttp = ownsHttp;
         this.progress = progress;
+        http = CreateHttp(environment, userAgent);
         api = new HubApi(http, environment);
         errors = new HubErrors(environment);
     }
@@ -72,19 +68,24 @@ internal sealed class HubClient : IDisposable
 
     /// <summary>Resolves <paramref name="reference"/> and downloads whatever of it the cache lacks.</summary>
     /// <exception cref="HubException">It cannot be resolved, downloaded or verified.</exception>
-    public async Task<HubModel> DownloadAsync(HubReference reference, CancellationToken ct = default)
+    public async Task<HubModel> DownloadAsync(HubReference reference, CancellationToken ct = default) =>
+        await DownloadAsync(await LocateAsync(reference, ct).ConfigureAwait(false), progress, ct).ConfigureAwait(false);
+
+    /// <summary>Downloads whatever of a located model the cache lacks, reporting to <paramref name="to"/>.</summary>
+    /// <exception cref="HubException">It cannot be downloaded or verified.</exception>
+    public async Task<HubModel> DownloadAsync(HubModel model, IProgress<DownloadProgress>? to, CancellationToken ct = default)
     {
-        var model = await LocateAsync(reference, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(model);
         if (model.IsComplete)
         {
             return model;
         }
 
-        var cache = new HubCache(environment.CacheRoot, reference.Repository);
+        var cache = new HubCache(environment.CacheRoot, model.Reference.Repository);
         long downloaded = 0;
         foreach (var file in model.Files)
         {
-            downloaded += await FetchBlobAsync(cache, reference, file, ct).ConfigureAwait(false);
+            downloaded += await FetchBlobAsync(cache, model.Reference, file, to, ct).ConfigureAwait(false);
         }
 
         // Only now, with every part verified, does the model get its names in the snapshot.
@@ -121,13 +122,7 @@ internal sealed class HubClient : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (ownsHttp)
-        {
-            http.Dispose();
-        }
-    }
+    public void Dispose() => http.Dispose();
 
     private HubModel? FromCache(HubReference reference, HubCache cache)
     {
@@ -163,7 +158,7 @@ internal sealed class HubClient : IDisposable
         return new HubModel(reference, commit, files, AskedHub: false);
     }
 
-    private async Task<long> FetchBlobAsync(HubCache cache, HubReference reference, HubModelFile file, CancellationToken ct)
+    private async Task<long> FetchBlobAsync(HubCache cache, HubReference reference, HubModelFile file, IProgress<DownloadProgress>? report, CancellationToken ct)
     {
         var blob = cache.BlobPath(file.Blob);
         if (File.Exists(blob))
@@ -172,14 +167,14 @@ internal sealed class HubClient : IDisposable
         }
 
         using var held = await HubFileLock.AcquireAsync(
-            cache.LockPath(file.Blob), Time, () => progress?.Report(new DownloadProgress(file.Url, file.Path, 0, file.Size, false, Waiting: true)), ct)
+            cache.LockPath(file.Blob), Time, () => report?.Report(new DownloadProgress(file.Url, file.Path, 0, file.Size, false, Waiting: true)), ct)
             .ConfigureAwait(false);
         if (File.Exists(blob))
         {
             return 0; // another process finished it while this one waited
         }
 
-        var fetcher = new FileFetcher(http, progress, StallTimeout);
+        var fetcher = new FileFetcher(http, report, StallTimeout);
         try
         {
             var done = await fetcher.FetchResumableAsync(
