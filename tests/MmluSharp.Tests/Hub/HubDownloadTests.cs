@@ -202,6 +202,23 @@ public sealed class HubDownloadTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_renamed_repository_is_followed_with_the_token_as_the_hub_redirects_within_itself()
+    {
+        hub.Server.Rename("mmlusharp/old-name", HubRepos.Gated);
+        using var client = hub.Client(token: HubRepos.GatedToken);
+        var model = await client.DownloadAsync(HubReference.Parse("mmlusharp/old-name:Q8_0"));
+
+        Assert.Equal(HubRepos.Llama2Tiny, await File.ReadAllBytesAsync(model.LocalPath));
+        Assert.Equal(
+            ["/api/models/mmlusharp/old-name/revision/main", "/api/models/mmlusharp/gated-GGUF/revision/main",
+             $"/mmlusharp/old-name/resolve/{model.Commit}/tiny-Q8_0.gguf", $"/mmlusharp/gated-GGUF/resolve/{model.Commit}/tiny-Q8_0.gguf"],
+            hub.Server.Requests.Where(r => r.Host == "127.0.0.1").Select(r => r.Path));
+        Assert.All(hub.Server.Requests.Where(r => r.Host == "127.0.0.1"), r => Assert.Equal("Bearer " + HubRepos.GatedToken, r.Authorization));
+        Assert.All(hub.Server.Requests.Where(r => r.Host == "localhost"), r => Assert.Equal(string.Empty, r.Authorization));
+        Assert.StartsWith(Path.Combine(hub.Cache, "models--mmlusharp--old-name"), model.LocalPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_gated_repository_without_a_token_says_how_to_get_access()
     {
         using var client = hub.Client();
@@ -255,6 +272,17 @@ public sealed class HubDownloadTests : IAsyncLifetime, IDisposable
         Assert.Equal("tiny-F16.gguf", byTag.Files[0].Path);
         Assert.Equal("tiny-F16.gguf", noTag.Files[0].Path);
         Assert.Equal($"{HubRepos.Tiny}@main (in the cache) has no GGUF model for tag Q8_0; available tags: F16 (or name a file: {HubRepos.Tiny}/<path>)", otherTag.Message);
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_is_one_line_naming_it_and_the_way_out()
+    {
+        var nobody = Loopback.RefusingAddress();
+        using var client = new HubClient(hub.Environment() with { Endpoint = new Uri(nobody) });
+
+        var e = await Assert.ThrowsAsync<HubException>(() => client.DownloadAsync(HubReference.Parse($"{HubRepos.Tiny}:F16")));
+
+        Assert.Equal($"cannot reach {nobody}: Connection refused. Check the network or HF_ENDPOINT; with HF_HUB_OFFLINE=1 only the cache ({hub.Cache}) is used", e.Message);
     }
 
     [Theory]

@@ -22,6 +22,7 @@ internal sealed class FakeHub : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, Repo> repos = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> blobs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> renamed = new(StringComparer.Ordinal);
 
     private FakeHub(WebApplication app, string address)
     {
@@ -80,6 +81,9 @@ internal sealed class FakeHub : IAsyncDisposable
         return commit;
     }
 
+    /// <summary>Answers requests for <paramref name="old"/> with a relative 307 to <paramref name="current"/>, as the Hub does for a renamed repository.</summary>
+    public void Rename(string old, string current) => renamed[old] = current;
+
     /// <summary>Requests whose path starts with <paramref name="prefix"/>.</summary>
     public List<HubRequest> RequestsTo(string prefix) => [.. Requests.Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal))];
 
@@ -93,6 +97,10 @@ internal sealed class FakeHub : IAsyncDisposable
     private async Task ApiAsync(HttpContext c, string repo, string revision)
     {
         Record(c);
+        if (RedirectRenamed(c, repo))
+        {
+            return;
+        }
         if (!repos.TryGetValue(repo, out var r))
         {
             await ErrorAsync(c, 401, "RepoNotFound", "Repository not found");
@@ -115,6 +123,10 @@ internal sealed class FakeHub : IAsyncDisposable
     private async Task ResolveAsync(HttpContext c, string repo, string revision, string path)
     {
         Record(c);
+        if (RedirectRenamed(c, repo))
+        {
+            return;
+        }
         if (!repos.TryGetValue(repo, out var r))
         {
             await ErrorAsync(c, 401, "RepoNotFound", "Repository not found");
@@ -155,6 +167,18 @@ internal sealed class FakeHub : IAsyncDisposable
 
         c.Response.Headers.ETag = $"\"{GitBlobId(bytes)}\"";
         await ServeAsync(c, bytes, null);
+    }
+
+    private bool RedirectRenamed(HttpContext c, string repo)
+    {
+        if (!renamed.TryGetValue(repo, out var current))
+        {
+            return false;
+        }
+
+        c.Response.StatusCode = 307;
+        c.Response.Headers.Location = c.Request.Path.Value!.Replace("/" + repo + "/", "/" + current + "/", StringComparison.Ordinal) + c.Request.QueryString;
+        return true;
     }
 
     private async Task CdnAsync(HttpContext c, string sha)

@@ -41,5 +41,5 @@ internal sealed class HubFileLock : IDisposable
     public void Dispose() => stream.Dispose();
 
     // Windows: ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION; Unix: flock's EWOULDBLOCK, which .NET reports as EAGAIN (11).
-    private static bool IsHeldElsewhere(IOException e) => (e.HResult & 0xFFFF) is 32 or 33 or 11 || e.HResult == 11;
+    private static bool IsHeldElsewhere(IOException e) => (e.HResult & 0xFFFF) is 11 or 32 or 33;
 }
