@@ -48,12 +48,23 @@ internal sealed class HubCache(string root, string repository)
         }
     }
 
-    /// <summary>Records that <paramref name="revision"/> pointed to <paramref name="commit"/> (nothing for a commit).</summary>
+    /// <summary>
+    /// Records that <paramref name="revision"/> pointed to <paramref name="commit"/> (nothing for a commit). The ref is
+    /// a hint: when another process writes it at the same moment (shards starting together), theirs is kept.
+    /// </summary>
     public void WriteRef(string revision, string commit)
     {
-        if (revision != commit && ReadRef(revision) != commit)
+        if (revision == commit || ReadRef(revision) == commit)
+        {
+            return;
+        }
+
+        try
         {
             AtomicFile.Write(RefPath(revision), stream => stream.Write(Encoding.ASCII.GetBytes(commit)));
+        }
+        catch (IOException) when (ReadRef(revision) is not null)
+        {
         }
     }
 

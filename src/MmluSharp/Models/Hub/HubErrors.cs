@@ -28,12 +28,12 @@ internal sealed class HubErrors(HubEnvironment environment)
             "GatedRepo" => $"{repo} is a gated repository and HF_TOKEN has no access to it: request access at {page} (HTTP {N(status)})",
             "RevisionNotFound" => $"{repo} has no revision '{reference.RevisionOrDefault}' (HTTP {N(status)})",
             "EntryNotFound" => $"{repo} has no file '{file}' at revision '{reference.RevisionOrDefault}' (HTTP {N(status)})",
-            "RepoNotFound" or null when status == 401 || code == "RepoNotFound" || (status == 404 && file is null) =>
+            _ when code == "RepoNotFound" || (code is null && (status == 401 || (status == 404 && file is null))) =>
                 noToken
                     ? $"unknown repository {repo} on {environment.EndpointText} (or private or gated: set HF_TOKEN) (HTTP {N(status)})"
                     : $"unknown repository {repo} on {environment.EndpointText}, or HF_TOKEN has no access to it (HTTP {N(status)})",
             _ when status == 403 => $"{repo}: access denied (HTTP 403){(noToken ? "; set HF_TOKEN" : ": HF_TOKEN lacks the permission")}",
-            _ => $"{repo}: {environment.EndpointText} answered HTTP {N(status)}{(string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : " " + response.ReasonPhrase)}",
+            _ => $"{repo}: {environment.EndpointText} answered HTTP {N(status)}{(string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : " " + Clean(response.ReasonPhrase))}",
         };
         return new HubException(serverText is null ? message : $"{message}: {serverText}");
     }
