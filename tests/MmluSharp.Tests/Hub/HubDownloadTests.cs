@@ -109,6 +109,27 @@ public sealed class HubDownloadTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(hub.Entries(HubRepos.Tiny), e => e.EndsWith(".incomplete", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_partial_file_left_by_another_tool_is_continued_or_started_over_when_the_server_ignores_ranges(bool ignoreRange)
+    {
+        // What an interrupted huggingface-cli (or mmlu) leaves: blobs/<sha256>.incomplete.
+        var sha = FakeHub.Sha256(HubRepos.Llama2Tiny);
+        var blobs = Directory.CreateDirectory(Path.Combine(hub.RepoFolder(HubRepos.Tiny), "blobs")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(blobs, sha + ".incomplete"), HubRepos.Llama2Tiny[..700_000]);
+        hub.Server.IgnoreRange = ignoreRange;
+        using var client = hub.Client();
+
+        var model = await client.DownloadAsync(HubReference.Parse($"{HubRepos.Tiny}:F16"));
+
+        Assert.Equal(["bytes=700000-"], hub.Server.RequestsTo("/cdn/").Select(r => r.Range));
+        Assert.Equal(HubRepos.Llama2Tiny, await File.ReadAllBytesAsync(model.LocalPath));
+        Assert.False(File.Exists(Path.Combine(blobs, sha + ".incomplete")));
+        Assert.Contains(hub.Progress, p => p.Completed && p.Received == HubRepos.Llama2Tiny.Length);
+        Assert.Equal(ignoreRange ? 0 : 700_000, hub.Progress.First().Received);
+    }
+
     [Fact]
     public async Task A_checksum_mismatch_is_an_error_and_keeps_no_file()
     {

@@ -50,6 +50,9 @@ internal sealed class FakeHub : IAsyncDisposable
     /// <summary>Blobs (by SHA-256) served with one byte changed.</summary>
     public ConcurrentDictionary<string, bool> Corrupt { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When set, the CDN ignores range requests and always sends the whole file (200), as some mirrors do.</summary>
+    public bool IgnoreRange { get; set; }
+
     /// <summary>When set, error messages repeat the Authorization header received, as a careless mirror might.</summary>
     public bool EchoAuthorization { get; set; }
 
@@ -203,7 +206,7 @@ internal sealed class FakeHub : IAsyncDisposable
     {
         long from = 0;
         long to = bytes.Length - 1;
-        if (c.Request.Headers.Range.ToString() is { Length: > 0 } range && range.StartsWith("bytes=", StringComparison.Ordinal))
+        if (!IgnoreRange && c.Request.Headers.Range.ToString() is { Length: > 0 } range && range.StartsWith("bytes=", StringComparison.Ordinal))
         {
             var parts = range["bytes=".Length..].Split('-');
             from = long.Parse(parts[0], CultureInfo.InvariantCulture);
