@@ -102,23 +102,29 @@ internal sealed class HubClient : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, file.Url);
         request.Headers.Range = new RangeHeaderValue(0, count - 1);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(api.Timeout);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw errors.FromResponse(response, reference, file.Path);
             }
 
             // A server that ignores the range sends the whole file: only its beginning is read.
-            await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
             var buffer = new byte[count];
-            var read = await body.ReadAtLeastAsync(buffer, count, throwOnEndOfStream: false, ct).ConfigureAwait(false);
+            var read = await body.ReadAtLeastAsync(buffer, count, throwOnEndOfStream: false, timeout.Token).ConfigureAwait(false);
             return buffer[..read];
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            throw new HubException($"cannot reach {environment.EndpointText}: {FileFetcher.Reason(e)}. {api.OfflineHint}", e);
+            throw new HubException($"{file.Url}: {errors.OneLine(e is HttpRequestException h ? FileFetcher.Reason(h) : e.Message)}. {api.OfflineHint}", e);
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new HubException($"{file.Url}: no answer in time. {api.OfflineHint}", e);
         }
     }
 
