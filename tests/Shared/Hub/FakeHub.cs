@@ -97,16 +97,29 @@ internal sealed class FakeHub : IAsyncDisposable
     private void Record(HttpContext c) => Requests.Enqueue(new HubRequest(
         c.Request.Host.Host, c.Request.Path.Value!, c.Request.Headers.Range.ToString(), c.Request.Headers.Authorization.ToString()));
 
-    private async Task ApiAsync(HttpContext c, string repo, string revision)
+    /// <summary>The repository a request is for; null when the request is answered already (renamed or unknown).</summary>
+    private async Task<Repo?> FindAsync(HttpContext c, string repo)
     {
         Record(c);
-        if (RedirectRenamed(c, repo))
+        if (renamed.TryGetValue(repo, out var current))
         {
-            return;
+            c.Response.StatusCode = 307;
+            c.Response.Headers.Location = c.Request.Path.Value!.Replace("/" + repo + "/", "/" + current + "/", StringComparison.Ordinal) + c.Request.QueryString;
+            return null;
         }
+
         if (!repos.TryGetValue(repo, out var r))
         {
             await ErrorAsync(c, 401, "RepoNotFound", "Repository not found");
+        }
+
+        return r;
+    }
+
+    private async Task ApiAsync(HttpContext c, string repo, string revision)
+    {
+        if (await FindAsync(c, repo) is not { } r)
+        {
             return;
         }
 
@@ -125,14 +138,8 @@ internal sealed class FakeHub : IAsyncDisposable
 
     private async Task ResolveAsync(HttpContext c, string repo, string revision, string path)
     {
-        Record(c);
-        if (RedirectRenamed(c, repo))
+        if (await FindAsync(c, repo) is not { } r)
         {
-            return;
-        }
-        if (!repos.TryGetValue(repo, out var r))
-        {
-            await ErrorAsync(c, 401, "RepoNotFound", "Repository not found");
             return;
         }
 
@@ -170,18 +177,6 @@ internal sealed class FakeHub : IAsyncDisposable
 
         c.Response.Headers.ETag = $"\"{GitBlobId(bytes)}\"";
         await ServeAsync(c, bytes, null);
-    }
-
-    private bool RedirectRenamed(HttpContext c, string repo)
-    {
-        if (!renamed.TryGetValue(repo, out var current))
-        {
-            return false;
-        }
-
-        c.Response.StatusCode = 307;
-        c.Response.Headers.Location = c.Request.Path.Value!.Replace("/" + repo + "/", "/" + current + "/", StringComparison.Ordinal) + c.Request.QueryString;
-        return true;
     }
 
     private async Task CdnAsync(HttpContext c, string sha)
