@@ -44,6 +44,15 @@ public sealed class HubRunTests(HubFixture hub) : IClassFixture<HubFixture>
         }
 
         Assert.Contains("model on the Hub", await File.ReadAllTextAsync(Path.Combine(first, "report.md")), StringComparison.Ordinal);
+        var lmEval = Path.Combine(home, "lm-eval.json");
+        Assert.Equal(0, await MmluProcess.RunAsync("report", Path.Combine(first, "results.json"), "--format", "lm-eval", "--out", lmEval));
+        using (var export = JsonDocument.Parse(await File.ReadAllTextAsync(lmEval)))
+        {
+            var arguments = export.RootElement.GetProperty("config").GetProperty("model_args");
+            Assert.Equal("mmlusharp/synthetic-GGUF", arguments.GetProperty("pretrained").GetString());
+            Assert.Equal("synthetic-58M-Q8_0.gguf", arguments.GetProperty("gguf_file").GetString());
+            Assert.Equal(40, arguments.GetProperty("revision").GetString()!.Length);
+        }
 
         requests = hub.Server.Requests.Count;
         var second = Path.Combine(home, "second");
