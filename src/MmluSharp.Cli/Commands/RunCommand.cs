@@ -67,6 +67,11 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             plan.Catalogue,
             plan.SubjectSizes);
 
+        if (local is not null)
+        {
+            console.MarkupLineInterpolated($"model: {local.Source}");
+        }
+
         var slice = shard is null ? string.Empty : $" · shard {shard.Shard} ({shard.Source})";
         console.MarkupLineInterpolated(
             $"[bold]{setup.Model.Name}[/] ({setup.Summary}) · {plan.Items.Count:N0} {split} questions{slice} · {shots}-shot · {style} prompts · {setup.Scorer.Method} scoring → {folder}");

@@ -10,4 +10,7 @@ internal sealed record LocalModel(string Path, HubModel? Hub)
 {
     /// <summary>The file name without <c>.gguf</c> and without a split suffix, e.g. <c>Model-Q8_0</c>.</summary>
     public string Name => System.IO.Path.GetFileName(GgufSplitName.Parse(Path)?.Prefix ?? System.IO.Path.GetFileNameWithoutExtension(Path));
+
+    /// <summary>Which was used, for the run's first line: <c>local file …</c>, or the reference and what the Hub gave.</summary>
+    public string Source => Hub is null ? $"local file {Path}" : HubModels.Describe(Hub);
 }

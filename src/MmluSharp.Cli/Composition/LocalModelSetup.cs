@@ -19,7 +19,7 @@ internal static class LocalModelSetup
 {
     /// <summary>
     /// The GGUF <paramref name="model"/> names: a local path (which wins when it exists), or a Hub reference made
-    /// complete in the Hugging Face cache. Says which was used.
+    /// complete in the Hugging Face cache (download progress goes to <paramref name="console"/>).
     /// </summary>
     public static async Task<LocalModel> LocateAsync(string model, IAnsiConsole console, CancellationToken cancellationToken)
     {
@@ -29,9 +29,7 @@ internal static class LocalModelSetup
             return new LocalModel(hub.LocalPath, hub);
         }
 
-        var path = Path.GetFullPath(model);
-        console.MarkupLineInterpolated($"model: local file [bold]{path}[/]");
-        return new LocalModel(path, null);
+        return new LocalModel(Path.GetFullPath(model), null);
     }
 
     public static async Task<ScorerSetup> CreateAsync(RunSettings settings, LocalModel located, CancellationToken cancellationToken)
