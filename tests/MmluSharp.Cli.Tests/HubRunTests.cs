@@ -189,6 +189,21 @@ public sealed class HubRunTests(HubFixture hub) : IClassFixture<HubFixture>
     }
 
     [Fact]
+    public async Task Slurm_takes_a_hub_reference_and_names_the_folders_after_it_without_asking_the_hub_in_a_dry_run()
+    {
+        var home = Cli.TempFolder("hub-slurm");
+        var requests = hub.Server.Requests.Count;
+
+        var (exitCode, output) = await MmluProcess.RunAsync(
+            hub.Environment(home), "slurm", "--shards", "2", "--model", $"{HubRepos.Tiny}:F16@v1", "--data", SharedData.Mmlu, "--subjects", "anatomy", "--limit", "2", "--dry-run");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"run --model {HubRepos.Tiny}:F16@v1 --data {SharedData.Mmlu}", output, StringComparison.Ordinal);
+        Assert.Contains("merge runs/tiny-GGUF-F16-v1-mmlu-test-5shot-original-shard1of2 runs/tiny-GGUF-F16-v1-mmlu-test-5shot-original-shard2of2", output, StringComparison.Ordinal);
+        Assert.Equal(requests, hub.Server.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_local_path_wins_over_a_hub_reference_of_the_same_name()
     {
         var owner = "local-" + Guid.NewGuid().ToString("N");
