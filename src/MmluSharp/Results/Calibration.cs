@@ -35,10 +35,18 @@ internal static class Calibration
         return new CalibrationStats(ece, RmsAdaptive(confidence, correct), n == 0 ? 0 : brier / n, bins);
     }
 
-    /// <summary>Softmax computed stably in double precision.</summary>
+    /// <summary>
+    /// Softmax computed stably in double precision. A log-probability of −∞ gets probability 0; when every one is −∞
+    /// nothing tells the choices apart, and each gets an equal share.
+    /// </summary>
     public static double[] Softmax(IReadOnlyList<double> logits)
     {
         var max = logits.Max();
+        if (double.IsNegativeInfinity(max))
+        {
+            return [.. logits.Select(_ => 1.0 / logits.Count)];
+        }
+
         var exp = logits.Select(x => Math.Exp(x - max)).ToArray();
         var sum = exp.Sum();
         return [.. exp.Select(x => x / sum)];

@@ -45,7 +45,10 @@ public sealed class SampleLog : IDisposable
         }
     }
 
-    /// <summary>Appends samples, all of them or none, and hands them to the operating system.</summary>
+    /// <summary>
+    /// Appends samples, all of them or none, and hands them to the operating system. Every line is serialised before
+    /// the first byte is written, so a sample that cannot be written (<see cref="InvalidDataException"/>) appends nothing.
+    /// </summary>
     /// <exception cref="OutputFileException">The write failed (a full disk); the file still holds every sample before these.</exception>
     public void Append(IEnumerable<Sample> samples)
     {
