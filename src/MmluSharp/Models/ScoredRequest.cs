@@ -9,4 +9,12 @@ namespace MmluSharp.Models;
 /// Tokens cut from the left of the zero-shot prompt because even it did not fit the context (lm-evaluation-harness'
 /// rule); the most any continuation lost. 0 when the prompt fit.
 /// </param>
-public sealed record ScoredRequest(string Id, IReadOnlyList<double> LogProbabilities, int ShotsUsed, long TokensDecoded, int TruncatedTokens = 0);
+/// <param name="Floored">Continuations (by index) the engine could not score and gave a floor value instead, e.g. letters
+/// missing from a server's top log-probabilities; null or empty when every one was scored.</param>
+public sealed record ScoredRequest(
+    string Id,
+    IReadOnlyList<double> LogProbabilities,
+    int ShotsUsed,
+    long TokensDecoded,
+    int TruncatedTokens = 0,
+    IReadOnlyList<int>? Floored = null);

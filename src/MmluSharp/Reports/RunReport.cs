@@ -68,6 +68,16 @@ internal sealed record RunReport(
             remarks.Add($"truncated: {Fmt.Int(overall.Truncated)} of {Fmt.Int(overall.N)} prompts did not fit the context even with no examples and lost tokens from the left, as lm-evaluation-harness does (truncated_tokens in samples.jsonl).");
         }
 
+        if (overall.FlooredLetters > 0)
+        {
+            var letters = overall.FlooredLetters == 1 ? "answer letter" : "answer letters";
+            var questions = overall.FlooredQuestions == 1 ? "question" : "questions";
+            var verb = overall.FlooredLetters == 1 ? "was" : "were";
+            remarks.Add(
+                $"floored: {Fmt.Int(overall.FlooredLetters)} {letters} in {Fmt.Int(overall.FlooredQuestions)} {questions} {verb} missing from " +
+                "the server's top log-probabilities and scored at the floor value (\"floored\" in samples.jsonl).");
+        }
+
         return remarks;
     }
 

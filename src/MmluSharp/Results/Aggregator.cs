@@ -36,7 +36,9 @@ public static class Aggregator
             description.Style,
             description.Scoring,
             description.Model,
-            new OverallStats(all.Accuracy, macro, all.N, all.Correct, all.Stderr, all.Ci95, samples.Count(s => s.Unparsed), Chance(samples), samples.Count(s => s.TruncatedTokens > 0)),
+            new OverallStats(
+                all.Accuracy, macro, all.N, all.Correct, all.Stderr, all.Ci95, samples.Count(s => s.Unparsed), Chance(samples),
+                samples.Count(s => s.TruncatedTokens > 0), samples.Sum(s => s.FlooredCount), samples.Count(s => s.FlooredCount > 0)),
             Group(samples, s => catalogue.Get(s.Subject).Category, catalogue.Categories),
             Group(samples, s => catalogue.Get(s.Subject).Subcategory, catalogue.Subcategories),
             subjects,

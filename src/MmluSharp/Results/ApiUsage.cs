@@ -4,5 +4,4 @@ namespace MmluSharp.Results;
 /// <param name="Requests">HTTP requests sent, retries included.</param>
 /// <param name="CacheHits">Answers served from the response cache instead of the server.</param>
 /// <param name="Retries">Requests repeated after a 429, 5xx, timeout or broken answer.</param>
-/// <param name="FloorLetters">Answer letters missing from the top log-probabilities, scored at the floor value.</param>
-public sealed record ApiUsage(long Requests, long CacheHits, long Retries, long FloorLetters);
+public sealed record ApiUsage(long Requests, long CacheHits, long Retries);

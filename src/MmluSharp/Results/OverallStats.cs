@@ -13,6 +13,9 @@ namespace MmluSharp.Results;
 /// less for MMLU-Pro's up to ten options). Null in results written before it was recorded.
 /// </param>
 /// <param name="Truncated">Questions whose zero-shot prompt did not fit the context and lost tokens from the left.</param>
+/// <param name="FlooredLetters">Answer letters a server did not list among its top log-probabilities, scored at the
+/// floor value instead (summed over every session of a resumed run: each sample records its own).</param>
+/// <param name="FlooredQuestions">Questions with at least one such letter.</param>
 public sealed record OverallStats(
     double Accuracy,
     double MacroAccuracy,
@@ -22,4 +25,6 @@ public sealed record OverallStats(
     IReadOnlyList<double> Ci95,
     int Unparsed = 0,
     double? Chance = null,
-    int Truncated = 0);
+    int Truncated = 0,
+    int FlooredLetters = 0,
+    int FlooredQuestions = 0);

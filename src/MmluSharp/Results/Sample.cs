@@ -16,6 +16,8 @@ namespace MmluSharp.Results;
 /// <param name="Options">How many options the question offered, when <paramref name="LogProbs"/> does not say it
 /// (generated answers); 0 otherwise.</param>
 /// <param name="TruncatedTokens">Tokens cut from the left of the zero-shot prompt because it did not fit the context (lm-evaluation-harness' rule); 0 when it fit.</param>
+/// <param name="Floored">Letters whose log-probability is a floor value, not a score (missing from a server's top
+/// log-probabilities); null when none.</param>
 public sealed record Sample(
     string Subject,
     int Index,
@@ -29,7 +31,8 @@ public sealed record Sample(
     string? Extraction = null,
     int Rotation = 0,
     int Options = 0,
-    int TruncatedTokens = 0)
+    int TruncatedTokens = 0,
+    IReadOnlyList<string>? Floored = null)
 {
     /// <summary>
     /// The <see cref="Extraction"/> of a generated answer in which no letter was found and whose
@@ -48,4 +51,7 @@ public sealed record Sample(
     /// by TIGER-Lab's guess.
     /// </summary>
     public bool Unparsed => Pred.Length == 0 || Extraction == GuessRule;
+
+    /// <summary>How many of this sample's letters were scored at the floor value.</summary>
+    public int FlooredCount => Floored?.Count ?? 0;
 }

@@ -46,7 +46,8 @@ public static class LetterScoring
             scored.ShotsUsed,
             Sha256Hex(prompt.Render(scored.ShotsUsed)),
             Rotation: question.Rotation,
-            TruncatedTokens: scored.TruncatedTokens);
+            TruncatedTokens: scored.TruncatedTokens,
+            Floored: scored.Floored is { Count: > 0 } floored ? [.. floored.Order().Select(i => letters[i])] : null);
     }
 
     internal static string Sha256Hex(string text) =>
