@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
+using MmluSharp.IO;
 
 namespace MmluSharp.OpenAI;
 
@@ -10,7 +11,9 @@ namespace MmluSharp.OpenAI;
 /// </summary>
 /// <param name="Endpoints">
 /// One or more base URLs of replicas serving the same model, e.g. <c>http://127.0.0.1:8080/v1</c>. A URL with an
-/// empty path gets <c>/v1</c>; requests go to <c>BASE/completions</c> and <c>BASE/chat/completions</c>.
+/// empty path gets <c>/v1</c>; requests go to <c>BASE/completions</c> and <c>BASE/chat/completions</c>. User-info
+/// (<c>http://user:password@host/v1</c>) is sent to that endpoint as HTTP Basic authentication instead of the API key,
+/// and is left out of every URL written anywhere; the password is redacted like the key.
 /// </param>
 /// <param name="Model">The <c>model</c> sent with every request (llama-server ignores it).</param>
 public sealed record EndpointOptions(IReadOnlyList<Uri> Endpoints, string Model)
@@ -47,6 +50,9 @@ public sealed record EndpointOptions(IReadOnlyList<Uri> Endpoints, string Model)
     [JsonIgnore]
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>The largest answer accepted; a larger one is a broken answer (retried, then an error).</summary>
+    public long MaxResponseBytes { get; init; } = 16L << 20;
+
     /// <summary>The SQLite response cache; null: no cache.</summary>
     public string? CachePath { get; init; }
 
@@ -77,7 +83,7 @@ public sealed record EndpointOptions(IReadOnlyList<Uri> Endpoints, string Model)
 
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append(CultureInfo.InvariantCulture, $"Endpoints = [{string.Join(", ", Endpoints)}], Model = {Model}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"Endpoints = [{string.Join(", ", Endpoints.Select(Urls.WithoutUserInfo))}], Model = {Model}, ");
         builder.Append(CultureInfo.InvariantCulture, $"ApiKeyVariable = {ApiKeyVariable}, Concurrency = {Concurrency}, Timeout = {Timeout}, ");
         builder.Append(CultureInfo.InvariantCulture, $"MaxRetries = {MaxRetries}, RequestsPerMinute = {RequestsPerMinute}, CachePath = {CachePath}, ");
         builder.Append(CultureInfo.InvariantCulture, $"TopLogprobs = {TopLogprobs}, FloorLogprob = {FloorLogprob}");

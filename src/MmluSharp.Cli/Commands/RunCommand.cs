@@ -3,6 +3,7 @@ using MmluSharp.Cli.Composition;
 using MmluSharp.Cli.Schedulers;
 using MmluSharp.Cli.Terminal;
 using MmluSharp.Datasets;
+using MmluSharp.IO;
 using MmluSharp.Reports;
 using MmluSharp.Results;
 using MmluSharp.Running;
@@ -60,7 +61,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
                 style,
                 plan.StyleVersion,
                 settings.Grouping,
-                "mmlu " + ShellWords.Join(context.Arguments),
+                Urls.WithoutUserInfo("mmlu " + ShellWords.Join(context.Arguments)),
                 DateTimeOffset.UtcNow,
                 setup.Settings.GetValueOrDefault("extract"),
                 settings.Limit),
@@ -78,7 +79,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         var evaluator = new Evaluator(setup.Scorer)
         {
             RescoreChanged = settings.RescoreChanged,
-            Invocation = new RunInvocation(Environment.CurrentDirectory, ToolCommand.Current, context.Arguments),
+            Invocation = new RunInvocation(Environment.CurrentDirectory, ToolCommand.Current, [.. context.Arguments.Select(Urls.WithoutUserInfo)]),
         };
         try
         {

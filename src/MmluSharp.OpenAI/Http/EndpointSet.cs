@@ -1,6 +1,14 @@
+using System.Net.Http.Headers;
+using System.Text;
+using MmluSharp.IO;
+
 namespace MmluSharp.OpenAI.Http;
 
-/// <summary>The normalized base URLs of the replicas; requests are addressed to the first and moved by the balancer.</summary>
+/// <summary>
+/// The normalized base URLs of the replicas; requests are addressed to the first and moved by the balancer. A URL's
+/// user-info (<c>http://user:password@host/v1</c>) is taken out of it: it becomes that endpoint's HTTP Basic
+/// credentials, and the bases, which every log line, error, result and cache row is built from, never hold it.
+/// </summary>
 internal sealed class EndpointSet
 {
     public EndpointSet(IReadOnlyList<Uri> endpoints)
@@ -10,11 +18,29 @@ internal sealed class EndpointSet
             throw new ArgumentException("At least one endpoint URL is needed.", nameof(endpoints));
         }
 
-        Bases = [.. endpoints.Select(Normalize)];
+        Bases = [.. endpoints.Select(e => Normalize(Urls.WithoutUserInfo(e)))];
+        BasicCredentials = [.. endpoints.Select(e => e.IsAbsoluteUri && e.UserInfo.Length > 0 ? Uri.UnescapeDataString(e.UserInfo) : null)];
     }
 
-    /// <summary>Base URLs ending in a slash.</summary>
+    /// <summary>Base URLs ending in a slash, without user-info.</summary>
     public IReadOnlyList<Uri> Bases { get; }
+
+    /// <summary>Each endpoint's <c>user:password</c> from its URL, or null.</summary>
+    public IReadOnlyList<string?> BasicCredentials { get; }
+
+    /// <summary>The secrets the URLs carried (each user-info and its password, or a lone token), for redaction.</summary>
+    public IEnumerable<string> Secrets => BasicCredentials.OfType<string>()
+        .SelectMany(c => new[] { c, c[(c.IndexOf(':', StringComparison.Ordinal) + 1)..] })
+        .Where(s => s.Length > 0);
+
+    /// <summary>The HTTP Basic header for the endpoint <paramref name="uri"/> lies under, or null when its URL had no user-info.</summary>
+    public AuthenticationHeaderValue? BasicAuthorization(Uri? uri)
+    {
+        var index = IndexOf(uri);
+        return index >= 0 && BasicCredentials[index] is { } credentials
+            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.Contains(':', StringComparison.Ordinal) ? credentials : credentials + ":")))
+            : null;
+    }
 
     /// <summary>The base requests are first addressed to.</summary>
     public Uri Primary => Bases[0];
