@@ -6,10 +6,12 @@ using System.Text;
 namespace MmluSharp.OpenAI.Http;
 
 /// <summary>
-/// Outermost handler: answers a POST from the cache when any replica has answered the same body at the same path,
-/// else sends it and stores a successful complete JSON answer under the key of the replica that served it (when the
-/// request carries a <see cref="CacheCommit"/>, only once the adapter has accepted the answer).
-/// The key is SHA-256 of base URL, path and body (which holds the model); headers, and so the API key, are not part of it.
+/// Answers a POST from the cache when any replica has answered the same body at the same path and the stored answer
+/// still passes <see cref="AnswerCheck"/> (one that does not, e.g. stored by an older version, is asked again and
+/// replaced), else sends it and stores the successful answer, which the pipeline has already checked, under the key of
+/// the replica that served it (when the request carries a <see cref="CacheCommit"/>, only once the adapter has
+/// accepted the answer). The key is SHA-256 of base URL (without user-info), path and body (which holds the model);
+/// headers, and so the API key, are not part of it.
 /// </summary>
 internal sealed class CachingHandler(ResponseCache cache, EndpointSet endpoints, EndpointCounters counters) : DelegatingHandler
 {
@@ -23,7 +25,7 @@ internal sealed class CachingHandler(ResponseCache cache, EndpointSet endpoints,
         var body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var relative = endpoints.Relative(request.RequestUri);
         var keys = endpoints.Bases.Select(b => Key(b, relative, body)).ToList();
-        if (cache.Find(keys) is { } hit)
+        if (cache.Find(keys) is { } hit && AnswerCheck.Accepts(request, hit.Body))
         {
             counters.CacheHit();
             var content = new ByteArrayContent(hit.Body);
@@ -33,10 +35,11 @@ internal sealed class CachingHandler(ResponseCache cache, EndpointSet endpoints,
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var served = endpoints.IndexOf(request.RequestUri);
-        if (response.IsSuccessStatusCode && served >= 0 && CompletingHandler.IsJson(response.Content.Headers.ContentType))
+        if (response.IsSuccessStatusCode && served >= 0)
         {
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var entry = new CachedResponse(response.Content.Headers.ContentType!.ToString(), bytes);
+            var type = AnswerCheck.IsJson(response.Content.Headers.ContentType) ? response.Content.Headers.ContentType!.ToString() : "application/json";
+            var entry = new CachedResponse(type, bytes);
             void Store() => cache.Store(keys[served], endpoints.Bases[served].AbsoluteUri, entry);
             if (request.Options.TryGetValue(CacheCommit.Key, out var commit))
             {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using MmluSharp.IO;
@@ -8,9 +7,9 @@ using Polly;
 namespace MmluSharp.OpenAI.Http;
 
 /// <summary>
-/// The HttpClient every adapter uses. Handlers, outermost first: response cache → Polly pipeline (concurrency
-/// limit → retry with exponential backoff, jitter and <c>Retry-After</c> → requests-per-minute limit → per-attempt
-/// timeout) → balancer across endpoints → body completion check → sockets.
+/// The HttpClient every adapter uses. Handlers, outermost first: one-line errors → response cache → Polly pipeline
+/// (concurrency limit → retry with exponential backoff, jitter and <c>Retry-After</c> → requests-per-minute limit →
+/// per-attempt timeout) → balancer across endpoints → credentials → body read, capped, redacted and checked → sockets.
 /// </summary>
 internal sealed class HttpPipeline : IDisposable
 {
@@ -22,10 +21,11 @@ internal sealed class HttpPipeline : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Concurrency, 1, nameof(options.Concurrency));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options.MaxRetries));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.TopLogprobs, 1, nameof(options.TopLogprobs));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxResponseBytes, 1, nameof(options.MaxResponseBytes));
         Options = options;
         Endpoints = new EndpointSet(options.Endpoints);
         var apiKey = options.ResolveApiKey();
-        Redactor = new Redactor(apiKey, options.Log);
+        Redactor = new Redactor([apiKey, .. Endpoints.Secrets], options.Log);
 
         HttpMessageHandler handler = new SocketsHttpHandler
         {
@@ -33,12 +33,8 @@ internal sealed class HttpPipeline : IDisposable
             MaxConnectionsPerServer = Math.Max(options.Concurrency, 2),
             ConnectTimeout = options.Timeout,
         };
-        if (apiKey is null)
-        {
-            handler = new AnonymousHandler { InnerHandler = handler };
-        }
-
-        handler = new CompletingHandler(Counters) { InnerHandler = handler };
+        handler = new CompletingHandler(Counters, Redactor, options.MaxResponseBytes) { InnerHandler = handler };
+        handler = new AuthorizationHandler(Endpoints, apiKey) { InnerHandler = handler };
         handler = new BalancingHandler(Endpoints) { InnerHandler = handler };
         if (options.RequestsPerMinute is int rpm)
         {
@@ -49,19 +45,26 @@ internal sealed class HttpPipeline : IDisposable
         handler = new ResilienceHandler(BuildResilience()) { InnerHandler = handler };
         if (options.CachePath is { } path)
         {
-            cache = new ResponseCache(path);
+            try
+            {
+                cache = new ResponseCache(path);
+            }
+            catch
+            {
+                handler.Dispose();
+                perMinute?.Dispose();
+                throw;
+            }
+
             handler = new CachingHandler(cache, Endpoints, Counters) { InnerHandler = handler };
         }
 
+        handler = new ErrorHandler(options, Endpoints, Redactor) { InnerHandler = handler };
         Client = new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = Endpoints.Primary,
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
-        if (apiKey is not null)
-        {
-            Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        }
     }
 
     public EndpointOptions Options { get; }
