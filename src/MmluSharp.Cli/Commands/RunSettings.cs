@@ -11,7 +11,7 @@ internal class RunSettings : DataSettings
     public string? Model { get; init; }
 
     [CommandOption("--endpoint <URL>")]
-    [Description("An OpenAI-compatible server (vLLM, llama-server, Ollama, LM Studio, OpenAI), e.g. http://127.0.0.1:8080/v1. Repeat it to share the load between servers.")]
+    [Description("An OpenAI-compatible server (vLLM, llama-server, Ollama, LM Studio, OpenAI), e.g. http://127.0.0.1:8080/v1. Repeat it to share the load between servers. http://user:password@host/v1 sends HTTP Basic authentication to that server instead of the API key; the user-info is written nowhere.")]
     public string[] Endpoint { get; init; } = [];
 
     [CommandOption("--api-key-env <VAR>")]
@@ -42,6 +42,16 @@ internal class RunSettings : DataSettings
     [Description("SQLite response cache (default: responses.sqlite in the run folder): a rerun sends no request twice.")]
     public string? Cache { get; init; }
 
+    [CommandOption("--top-logprobs <N>")]
+    [Description("With --scoring letter or chat-letter: alternatives asked for at the answer position (OpenAI allows 5 for completions, 20 for chat; llama-server and vLLM more). A letter not among them scores the floor value -100; if the first answers list no letter at all, the run stops and says what the server sent.")]
+    [DefaultValue(20)]
+    public int TopLogprobs { get; init; } = 20;
+
+    [CommandOption("--max-response-mb <MB>")]
+    [Description("The largest server answer accepted, in MB; a larger one is a broken answer (retried, then the run stops).")]
+    [DefaultValue(16)]
+    public int MaxResponseMb { get; init; } = 16;
+
     [CommandOption("--max-tokens <N>")]
     [Description("With --scoring generate: the longest reply asked for (default: 2048 for MMLU-Pro's cot and harness prompts, as TIGER-Lab and lm-eval allow; else 256).")]
     public int? MaxTokens { get; init; }
@@ -55,7 +65,7 @@ internal class RunSettings : DataSettings
     public string? Out { get; init; }
 
     [CommandOption("--scoring <METHOD>")]
-    [Description("letter: log-probability of \" A\"…\" D\" after \"Answer:\", the most likely letter is the prediction (evaluate.py, lm-eval acc; local models and /v1/completions). chat-letter: the first token's top log-probabilities from /v1/chat/completions. generate: the model answers in text and the letter is extracted (any chat server).")]
+    [Description("letter: log-probability of \" A\"…\" D\" after \"Answer:\", the most likely letter is the prediction (evaluate.py, lm-eval acc; local models and /v1/completions, where the token must be exactly \" A\"). chat-letter: the first token's top log-probabilities from /v1/chat/completions, where a letter is normally spelt \"A\" (spaces around it allowed, case and punctuation not). generate: the model answers in text and the letter is extracted (any chat server).")]
     [DefaultValue("letter")]
     public string Scoring { get; init; } = "letter";
 
@@ -116,6 +126,12 @@ internal class RunSettings : DataSettings
 
     private const int MaxOutputTokens = 1_000_000;
 
+    /// <summary>More alternatives than any vocabulary has tokens.</summary>
+    private const int MaxTopLogprobs = 1_000_000;
+
+    /// <summary>An answer is read into one array, which holds less than 2 GB.</summary>
+    private const int MaxResponseMegabytes = 2047;
+
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Model))
@@ -150,7 +166,8 @@ internal class RunSettings : DataSettings
 
         if ((OutOfRange("--concurrency", Concurrency, 1, MaxConcurrency) ?? OutOfRange("--timeout", Timeout, 1, MaxTimeoutSeconds)
             ?? OutOfRange("--retries", Retries, 0, MaxRetries) ?? OutOfRange("--rpm", RequestsPerMinute, 1, MaxRequestsPerMinute)
-            ?? OutOfRange("--max-tokens", MaxTokens, 1, MaxOutputTokens)) is { } endpointError)
+            ?? OutOfRange("--max-tokens", MaxTokens, 1, MaxOutputTokens) ?? OutOfRange("--top-logprobs", TopLogprobs, 1, MaxTopLogprobs)
+            ?? OutOfRange("--max-response-mb", MaxResponseMb, 1, MaxResponseMegabytes)) is { } endpointError)
         {
             return ValidationResult.Error(endpointError);
         }

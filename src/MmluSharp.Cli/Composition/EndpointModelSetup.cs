@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using MmluSharp.Cli.Commands;
+using MmluSharp.IO;
 using MmluSharp.OpenAI;
 using MmluSharp.Results;
 using MmluSharp.Running;
@@ -24,7 +25,10 @@ internal static class EndpointModelSetup
             MaxRetries = settings.Retries,
             RequestsPerMinute = settings.RequestsPerMinute,
             CachePath = settings.Cache ?? Path.Combine(folder, "responses.sqlite"),
+            TopLogprobs = settings.TopLogprobs,
+            MaxResponseBytes = (long)settings.MaxResponseMb << 20,
         };
+        var endpoints = string.Join(" ", options.Endpoints.Select(Urls.WithoutUserInfo));
         Directory.CreateDirectory(folder);
 
         // SQLite writes the cache itself; like every output, it must be a regular file (a link to one is fine).
@@ -48,7 +52,7 @@ internal static class EndpointModelSetup
             scorer = new GenerativeScorer(client, generation);
             var chat = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["endpoint"] = string.Join(" ", options.Endpoints),
+                ["endpoint"] = endpoints,
                 ["api"] = "chat/completions",
                 ["model"] = options.Model,
                 ["temperature"] = "0",
@@ -87,11 +91,11 @@ internal static class EndpointModelSetup
             scorer,
             new ModelDescription(options.Model, null, null, null, parameters),
             identity,
-            $"served by {string.Join(", ", options.Endpoints)}",
+            $"served by {endpoints}",
             usage,
             resource);
     }
 
     private static ApiUsage? ToUsage(EndpointStatistics? s) =>
-        s is null ? null : new ApiUsage(s.Requests, s.CacheHits, s.Retries, s.FloorLetters);
+        s is null ? null : new ApiUsage(s.Requests, s.CacheHits, s.Retries);
 }

@@ -22,6 +22,7 @@ internal sealed class HttpPipeline : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options.MaxRetries));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.TopLogprobs, 1, nameof(options.TopLogprobs));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxResponseBytes, 1, nameof(options.MaxResponseBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxResponseBytes, Array.MaxLength, nameof(options.MaxResponseBytes));
         Options = options;
         Endpoints = new EndpointSet(options.Endpoints);
         var apiKey = options.ResolveApiKey();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MmluSharp.Models;
+using MmluSharp.OpenAI.Http;
 using MmluSharp.OpenAI.Wire;
 
 namespace MmluSharp.OpenAI.Scoring;
@@ -7,7 +8,10 @@ namespace MmluSharp.OpenAI.Scoring;
 /// <summary>
 /// Letter scoring over <c>/v1/chat/completions</c>: the prompt, a blank line and
 /// <see cref="EndpointOptions.ChatInstruction"/> as one user message; one greedy token with its top
-/// log-probabilities; each letter scored by the best token that equals it once whitespace is trimmed.
+/// log-probabilities. The answer is the assistant's first token, where the letter is normally spelt without a space
+/// (<c>"A"</c>, as lm-evaluation-harness scores it under <c>--apply_chat_template</c>, its target delimiter then
+/// being empty); llama-server lists a SentencePiece <c>▁A</c> as <c>" A"</c>. So each letter takes the best token
+/// equal to it once surrounding whitespace is trimmed, case-sensitively: <c>"a"</c> or <c>"A."</c> are not the letter.
 /// </summary>
 internal sealed class ChatLetterModel(EndpointOptions options) : EndpointModel(options)
 {
@@ -26,32 +30,21 @@ internal sealed class ChatLetterModel(EndpointOptions options) : EndpointModel(o
         ["floor_logprob"] = Options.FloorLogprob.ToString("R", CultureInfo.InvariantCulture),
     };
 
+    protected override string Remedy =>
+        "Ask for more alternatives (--top-logprobs; OpenAI allows 20), or use --scoring generate, which reads the letter from the answer's text.";
+
     /// <summary>The user message sent for <paramref name="prompt"/>.</summary>
     public static string UserMessage(string prompt, string instruction) => prompt + "\n\n" + instruction;
 
-    protected override async Task<ScoredRequest> ScoreOneAsync(ScoreRequest request, CancellationToken cancellationToken)
-    {
-        var messages = new[] { new ChatMessage("user", UserMessage(request.Prompt.Text, Options.ChatInstruction)) };
-        var body = new ChatRequest(Options.Model, messages, 1, true, Options.TopLogprobs, 0);
-        var (response, candidates) = await PostAsync(
+    protected override string MatchRule(IReadOnlyList<string> continuations) =>
+        string.Join(" ", continuations.Select(c => ServerText.Quote(c.Trim()))) + ", spaces around them allowed";
+
+    protected override Task<LetterAnswer> ScoreOneAsync(ScoreRequest request, CancellationToken cancellationToken) =>
+        AskAsync(
             Path,
-            body,
+            new ChatRequest(Options.Model, [new ChatMessage("user", UserMessage(request.Prompt.Text, Options.ChatInstruction))], 1, true, Options.TopLogprobs, 0),
             WireJson.Default.ChatRequest,
-            (answer, url) => (answer, TopLogprobs.FirstPosition(answer.Choices is [var choice, ..] ? choice.Logprobs : null) ?? throw NoLogprobs(url)),
-            cancellationToken).ConfigureAwait(false);
-        var scores = new double[request.Continuations.Count];
-        for (var i = 0; i < scores.Length; i++)
-        {
-            var letter = request.Continuations[i].Trim();
-            var found = TopLogprobs.Best(candidates, token => string.Equals(token.Trim(), letter, StringComparison.Ordinal));
-            if (found is null)
-            {
-                Counters.FloorLetter();
-            }
-
-            scores[i] = found ?? Options.FloorLogprob;
-        }
-
-        return new ScoredRequest(request.Id, scores, request.Prompt.Shots.Count, response.Usage?.Total ?? 0);
-    }
+            request,
+            (token, continuation) => string.Equals(token.Trim(), continuation.Trim(), StringComparison.Ordinal),
+            cancellationToken);
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using MmluSharp.Models;
+using MmluSharp.OpenAI.Http;
 using MmluSharp.OpenAI.Wire;
 
 namespace MmluSharp.OpenAI.Scoring;
 
 /// <summary>
 /// Letter scoring over <c>/v1/completions</c>, as Hendrycks' evaluate.py did against GPT-3: one greedy token with
-/// its top log-probabilities, and each continuation (<c>" A"</c> …) looked up by exact, ordinal token text.
+/// its top log-probabilities, and each continuation (<c>" A"</c> …) looked up by exact, ordinal token text (evaluate.py
+/// reads <c>top_logprobs[-1][" A"]</c>); <c>"A"</c> without the space, <c>" a"</c> or <c>"A."</c> are other tokens.
 /// </summary>
 internal sealed class CompletionsLetterModel(EndpointOptions options) : EndpointModel(options)
 {
@@ -23,28 +25,19 @@ internal sealed class CompletionsLetterModel(EndpointOptions options) : Endpoint
         ["floor_logprob"] = Options.FloorLogprob.ToString("R", CultureInfo.InvariantCulture),
     };
 
-    protected override async Task<ScoredRequest> ScoreOneAsync(ScoreRequest request, CancellationToken cancellationToken)
-    {
-        var body = new CompletionRequest(Options.Model, request.Prompt.Text, 1, Options.TopLogprobs, 0);
-        var (response, candidates) = await PostAsync(
+    protected override string Remedy =>
+        "Ask for more alternatives (--top-logprobs 100; OpenAI allows 5), use --scoring chat-letter for a chat model that " +
+        "answers \"A\" without the space, or --scoring generate.";
+
+    protected override string MatchRule(IReadOnlyList<string> continuations) =>
+        "exactly " + string.Join(" ", continuations.Select(c => ServerText.Quote(c)));
+
+    protected override Task<LetterAnswer> ScoreOneAsync(ScoreRequest request, CancellationToken cancellationToken) =>
+        AskAsync(
             Path,
-            body,
+            new CompletionRequest(Options.Model, request.Prompt.Text, 1, Options.TopLogprobs, 0),
             WireJson.Default.CompletionRequest,
-            (answer, url) => (answer, TopLogprobs.FirstPosition(answer.Choices is [var choice, ..] ? choice.Logprobs : null) ?? throw NoLogprobs(url)),
-            cancellationToken).ConfigureAwait(false);
-        var scores = new double[request.Continuations.Count];
-        for (var i = 0; i < scores.Length; i++)
-        {
-            var continuation = request.Continuations[i];
-            var found = TopLogprobs.Best(candidates, token => string.Equals(token, continuation, StringComparison.Ordinal));
-            if (found is null)
-            {
-                Counters.FloorLetter();
-            }
-
-            scores[i] = found ?? Options.FloorLogprob;
-        }
-
-        return new ScoredRequest(request.Id, scores, request.Prompt.Shots.Count, response.Usage?.Total ?? 0);
-    }
+            request,
+            (token, continuation) => string.Equals(token, continuation, StringComparison.Ordinal),
+            cancellationToken);
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -8,17 +6,20 @@ using MmluSharp.IO;
 using MmluSharp.Models;
 using MmluSharp.OpenAI.Http;
 using MmluSharp.OpenAI.Wire;
-using Polly.Timeout;
 
 namespace MmluSharp.OpenAI.Scoring;
 
 /// <summary>
-/// What both letter adapters share: requests fanned out <see cref="EndpointOptions.Concurrency"/> at a time,
-/// answers yielded as they come, HTTP failures turned into one-line <see cref="EndpointException"/>s.
+/// What both letter adapters share: requests fanned out <see cref="EndpointOptions.Concurrency"/> at a time, each
+/// answer checked (log-probabilities finite) before it is used or cached, the letters looked up among the first
+/// position's alternatives, and answers yielded as they come once the first ones have shown that the server lists
+/// the letters at all (<see cref="LetterWindow"/>). HTTP failures arrive as one-line <see cref="EndpointException"/>s.
 /// </summary>
 internal abstract class EndpointModel : IEndpointModel
 {
+    private const int ShownAlternatives = 8;
     private readonly HttpPipeline pipeline;
+    private LetterWindow? window;
 
     protected EndpointModel(EndpointOptions options)
     {
@@ -34,16 +35,22 @@ internal abstract class EndpointModel : IEndpointModel
 
     protected EndpointOptions Options => pipeline.Options;
 
-    protected EndpointCounters Counters => pipeline.Counters;
-
-    /// <summary>The endpoints as results record them.</summary>
+    /// <summary>The endpoints as results record them (without user-info).</summary>
     protected string EndpointList => string.Join(",", pipeline.Endpoints.Bases.Select(b => b.AbsoluteUri));
+
+    /// <summary>How this adapter matches a letter, for the message when none matches (e.g. <c>exactly " A" … " D"</c>).</summary>
+    protected abstract string MatchRule(IReadOnlyList<string> continuations);
+
+    /// <summary>What to try when the server lists none of the letters.</summary>
+    protected abstract string Remedy { get; }
+
+    private LetterWindow Window => window ??= new LetterWindow(Stop);
 
     public async IAsyncEnumerable<ScoredRequest> ScoreAsync(
         IReadOnlyList<ScoreRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<ScoredRequest>(Options.Concurrency * 4);
+        var channel = Channel.CreateBounded<LetterAnswer>(Options.Concurrency * 4);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = stop.Token };
         var producer = Task.Run(
             async () =>
@@ -63,9 +70,19 @@ internal abstract class EndpointModel : IEndpointModel
 
         try
         {
-            await foreach (var scored in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var answer in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return scored;
+                foreach (var released in Window.Admit(answer))
+                {
+                    yield return released.Scored;
+                }
+            }
+
+            // The producer's failure (an EndpointException) comes before judging a window it cut short.
+            await producer.ConfigureAwait(false);
+            foreach (var released in Window.Close())
+            {
+                yield return released.Scored;
             }
         }
         finally
@@ -88,107 +105,76 @@ internal abstract class EndpointModel : IEndpointModel
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Sends one request and reads its answer.</summary>
-    protected abstract Task<ScoredRequest> ScoreOneAsync(ScoreRequest request, CancellationToken cancellationToken);
+    /// <summary>Sends one request and scores its answer.</summary>
+    protected abstract Task<LetterAnswer> ScoreOneAsync(ScoreRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// POSTs <paramref name="body"/> to <paramref name="path"/>, parses the answer and hands it to
-    /// <paramref name="accept"/>, or throws <see cref="EndpointException"/>. The answer is cached only when
-    /// <paramref name="accept"/> returns.
+    /// POSTs <paramref name="body"/> to <paramref name="path"/> and scores each of <paramref name="request"/>'s
+    /// continuations by the best first-position alternative <paramref name="matches"/> accepts, or the floor. The answer
+    /// is cached only once it has been read.
     /// </summary>
-    protected async Task<TResult> PostAsync<T, TResult>(
-        string path, T body, JsonTypeInfo<T> type, Func<ApiResponse, Uri, TResult> accept, CancellationToken cancellationToken)
+    protected async Task<LetterAnswer> AskAsync<T>(
+        string path, T body, JsonTypeInfo<T> type, ScoreRequest request, Func<string, string, bool> matches, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(accept);
-        var commit = new CacheCommit();
-        var (response, url) = await PostAsync(path, body, type, commit, cancellationToken).ConfigureAwait(false);
-        var result = accept(response, url);
-        commit.Commit();
-        return result;
-    }
-
-    private async Task<(ApiResponse Response, Uri Url)> PostAsync<T>(
-        string path, T body, JsonTypeInfo<T> type, CacheCommit commit, CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(request);
         using var message = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, type)),
         };
         message.Content.Headers.ContentType = new("application/json");
+        var commit = new CacheCommit();
         message.Options.Set(CacheCommit.Key, commit);
-        HttpResponseMessage response;
+        message.Options.Set(AnswerCheck.Key, LogprobCheck.Problem);
+
+        using var response = await pipeline.Client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        var url = response.RequestMessage?.RequestUri ?? message.RequestUri!;
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        ApiResponse answer;
         try
         {
-            response = await pipeline.Client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            answer = JsonSerializer.Deserialize(bytes, WireJson.Default.ApiResponse) ?? throw new JsonException("null");
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (JsonException e)
         {
-            throw Fail(Describe(message.RequestUri, e), e);
+            throw pipeline.Redactor.Fail($"{url} answered with JSON that is not an OpenAI-compatible response ({e.Message})", e);
         }
 
-        using (response)
+        var candidates = TopLogprobs.FirstPosition(answer.Choices is [var choice, ..] ? choice.Logprobs : null) ?? throw NoLogprobs(url);
+        var scores = new double[request.Continuations.Count];
+        var floored = new List<int>();
+        for (var i = 0; i < scores.Length; i++)
         {
-            var url = response.RequestMessage?.RequestUri ?? message.RequestUri!;
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            var continuation = request.Continuations[i];
+            var found = TopLogprobs.Best(candidates, token => matches(token, continuation));
+            if (found is null)
             {
-                throw Fail(DescribeStatus(url, response.StatusCode, bytes));
+                pipeline.Counters.FloorLetter();
+                floored.Add(i);
             }
 
-            try
-            {
-                return (JsonSerializer.Deserialize(bytes, WireJson.Default.ApiResponse) ?? throw new JsonException("null"), url);
-            }
-            catch (JsonException e)
-            {
-                throw Fail($"{url} answered with JSON that is not an OpenAI-compatible response ({e.Message})", e);
-            }
+            scores[i] = found ?? Options.FloorLogprob;
         }
+
+        commit.Commit();
+        var scored = new ScoredRequest(request.Id, scores, request.Prompt.Shots.Count, answer.Usage?.Total ?? 0, floored.Count > 0 ? floored : null);
+        var returned = floored.Count == scores.Length
+            ? candidates.OrderByDescending(c => c.Logprob).Select(c => c.Token).Distinct(StringComparer.Ordinal).ToList()
+            : [];
+        return new LetterAnswer(scored, url, request.Continuations, floored.Count == scores.Length, returned);
     }
 
     /// <summary>The exception for a server whose answer has no log-probabilities.</summary>
-    protected EndpointException NoLogprobs(Uri url) => Fail(
+    private EndpointException NoLogprobs(Uri url) => pipeline.Redactor.Fail(
         $"{url} returned no log-probabilities; this server cannot be used with --scoring letter; use --scoring generate");
 
-    /// <summary>A one-line, key-free <see cref="EndpointException"/>, also logged.</summary>
-    protected EndpointException Fail(string message, Exception? inner = null)
+    /// <summary>The one line that stops a session whose first answers list no letter (see <see cref="LetterWindow"/>).</summary>
+    private EndpointException Stop(LetterAnswer example, int letterless, int seen)
     {
-        var line = pipeline.Redactor.Redact(message.ReplaceLineEndings(" "));
-        pipeline.Redactor.Log(line);
-        return inner is null ? new EndpointException(line) : new EndpointException(line, inner);
-    }
-
-    private string Describe(Uri? url, Exception e)
-    {
-        var after = Options.MaxRetries > 0 ? $" (after {Options.MaxRetries} retries)" : string.Empty;
-        return e switch
-        {
-            TimeoutRejectedException => $"{url} did not answer within {Options.Timeout.TotalSeconds} s{after}",
-            HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } =>
-                $"cannot connect to {url}: connection refused{after}",
-            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => $"cannot resolve the host of {url}{after}",
-            _ => $"request to {url} failed: {e.Message}{after}",
-        };
-    }
-
-    private string DescribeStatus(Uri url, HttpStatusCode status, byte[] body)
-    {
-        var code = (int)status;
-        var detail = ServerMessage(body);
-        return status switch
-        {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                $"{url} rejected the API key (HTTP {code}; key from {(Options.ApiKey is null ? "$" + Options.ApiKeyVariable : "the options")}){detail}",
-            HttpStatusCode.NotFound => $"{url} answered HTTP 404: no model '{Options.Model}' or no such endpoint{detail}",
-            HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError =>
-                $"{url} still answered HTTP {code} after {Options.MaxRetries} retries{detail}",
-            _ => $"{url} rejected the request with HTTP {code}{detail}",
-        };
-    }
-
-    private static string ServerMessage(byte[] body)
-    {
-        var text = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300)).Trim();
-        return text.Length == 0 ? string.Empty : $": {text}";
+        var shown = string.Join(", ", example.Returned.Take(ShownAlternatives).Select(t => ServerText.Quote(t)));
+        var more = example.Returned.Count > ShownAlternatives ? ", …" : string.Empty;
+        return pipeline.Redactor.Fail(
+            $"{example.Url}: none of the letters ({MatchRule(example.Continuations)}) was among the {Options.TopLogprobs} alternatives for the " +
+            $"first token in {letterless} of the first {seen} answers, so every prediction would be A (chance-level scores); " +
+            $"the server listed {shown}{more} instead. {Remedy}");
     }
 }
