@@ -52,6 +52,12 @@ internal sealed class FakeServer : IAsyncDisposable
 
     public string? KnownModel { get; set; }
 
+    /// <summary>Rewrites each token of the top list (see <see cref="TokenRewrite"/>); null sends them as built.</summary>
+    public TokenRewrite? Rewrite { get; set; }
+
+    /// <summary>Replaces whole answers: gets the request body and its attempt number; null answers normally.</summary>
+    public Func<string, int, FakeReply?>? Script { get; set; }
+
     public int Hits => Volatile.Read(ref hits);
 
     public int MaxInFlight => Volatile.Read(ref maxInFlight);
@@ -127,7 +133,13 @@ internal sealed class FakeServer : IAsyncDisposable
                 return;
             }
 
-            var answer = chat ? ChatAnswer(json.RootElement) : CompletionAnswer(json.RootElement);
+            if (Script?.Invoke(body, attempt) is { } reply)
+            {
+                await reply.WriteAsync(context);
+                return;
+            }
+
+            var answer = chat ? ChatAnswer(json.RootElement, attempt) : CompletionAnswer(json.RootElement, attempt);
             var bytes = Encoding.UTF8.GetBytes(answer.ToJsonString());
             await Respond(context, attempt == 1 ? FaultOf(body) : Fault.None, bytes);
         }
@@ -179,17 +191,17 @@ internal sealed class FakeServer : IAsyncDisposable
         await context.Response.Body.WriteAsync(bytes);
     }
 
-    private JsonObject CompletionAnswer(JsonElement request)
+    private JsonObject CompletionAnswer(JsonElement request, int attempt)
     {
         var prompt = request.GetProperty("prompt").GetString()!;
-        var top = TopTokens(prompt, spaced: true);
+        var top = Rewritten(TopTokens(prompt, spaced: true), prompt, attempt);
         var logprobs = Shape switch
         {
             LogprobShape.Legacy => new JsonObject
             {
                 ["tokens"] = new JsonArray(top[0].Token),
-                ["token_logprobs"] = new JsonArray(top[0].Logprob),
-                ["top_logprobs"] = new JsonArray(new JsonObject(top.Select(t => KeyValuePair.Create(t.Token, (JsonNode?)t.Logprob)))),
+                ["token_logprobs"] = new JsonArray(top[0].Logprob.DeepClone()),
+                ["top_logprobs"] = new JsonArray(new JsonObject(top.Select(t => KeyValuePair.Create(t.Token, (JsonNode?)t.Logprob.DeepClone())))),
                 ["text_offset"] = new JsonArray(prompt.Length),
             },
             LogprobShape.Chat => ChatShape(top),
@@ -204,11 +216,11 @@ internal sealed class FakeServer : IAsyncDisposable
         return Envelope("text_completion", choice, prompt.Length);
     }
 
-    private JsonObject ChatAnswer(JsonElement request)
+    private JsonObject ChatAnswer(JsonElement request, int attempt)
     {
         var content = request.GetProperty("messages")[0].GetProperty("content").GetString()!;
         var wantsLogprobs = request.TryGetProperty("logprobs", out var lp) && lp.ValueKind == JsonValueKind.True;
-        var top = TopTokens(content, spaced: false);
+        var top = Rewritten(TopTokens(content, spaced: false), content, attempt);
         var choice = new JsonObject
         {
             ["index"] = 0,
@@ -253,20 +265,39 @@ internal sealed class FakeServer : IAsyncDisposable
         return [.. top.OrderByDescending(t => t.Logprob)];
     }
 
-    private static JsonObject ChatShape(List<(string Token, double Logprob)> top) => new()
+    /// <summary>The top list after <see cref="Rewrite"/>, each log-probability as the JSON value to send.</summary>
+    private List<(string Token, JsonNode Logprob)> Rewritten(List<(string Token, double Logprob)> top, string prompt, int attempt)
+    {
+        var sent = new List<(string, JsonNode)>();
+        foreach (var (token, logprob) in top)
+        {
+            if (Rewrite is null)
+            {
+                sent.Add((token, JsonValue.Create(logprob)));
+            }
+            else if (Rewrite(prompt, attempt, token, logprob) is { } rewritten)
+            {
+                sent.Add(rewritten);
+            }
+        }
+
+        return sent;
+    }
+
+    private static JsonObject ChatShape(List<(string Token, JsonNode Logprob)> top) => new()
     {
         ["content"] = new JsonArray(new JsonObject
         {
             ["id"] = 1,
             ["token"] = top[0].Token,
             ["bytes"] = new JsonArray(),
-            ["logprob"] = top[0].Logprob,
+            ["logprob"] = top[0].Logprob.DeepClone(),
             ["top_logprobs"] = new JsonArray([.. top.Select(t => (JsonNode)new JsonObject
             {
                 ["id"] = 2,
                 ["token"] = t.Token,
                 ["bytes"] = new JsonArray(),
-                ["logprob"] = t.Logprob,
+                ["logprob"] = t.Logprob.DeepClone(),
             })]),
         }),
     };
