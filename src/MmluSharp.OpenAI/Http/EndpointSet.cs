@@ -28,19 +28,24 @@ internal sealed class EndpointSet
     /// <summary>Each endpoint's <c>user:password</c> from its URL, or null.</summary>
     public IReadOnlyList<string?> BasicCredentials { get; }
 
-    /// <summary>The secrets the URLs carried (each user-info and its password, or a lone token), for redaction.</summary>
+    /// <summary>
+    /// The secrets the URLs carried, for redaction: each user-info, its password (or the lone token), and the Basic
+    /// header's encoding of them, which a server may echo.
+    /// </summary>
     public IEnumerable<string> Secrets => BasicCredentials.OfType<string>()
-        .SelectMany(c => new[] { c, c[(c.IndexOf(':', StringComparison.Ordinal) + 1)..] })
+        .SelectMany(c => new[] { c, c[(c.IndexOf(':', StringComparison.Ordinal) + 1)..], Encoded(c) })
         .Where(s => s.Length > 0);
 
     /// <summary>The HTTP Basic header for the endpoint <paramref name="uri"/> lies under, or null when its URL had no user-info.</summary>
     public AuthenticationHeaderValue? BasicAuthorization(Uri? uri)
     {
         var index = IndexOf(uri);
-        return index >= 0 && BasicCredentials[index] is { } credentials
-            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.Contains(':', StringComparison.Ordinal) ? credentials : credentials + ":")))
-            : null;
+        return index >= 0 && BasicCredentials[index] is { } credentials ? new AuthenticationHeaderValue("Basic", Encoded(credentials)) : null;
     }
+
+    /// <summary>RFC 7617: base64 of <c>user:password</c> (a user-info without a colon is a user with an empty password).</summary>
+    private static string Encoded(string credentials) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.Contains(':', StringComparison.Ordinal) ? credentials : credentials + ":"));
 
     /// <summary>The base requests are first addressed to.</summary>
     public Uri Primary => Bases[0];

@@ -106,7 +106,16 @@ internal sealed class ResponseCache : IDisposable
         using (var check = connection.CreateCommand())
         {
             check.CommandText = "PRAGMA quick_check(1);";
-            var verdict = check.ExecuteScalar() as string;
+            string? verdict;
+            try
+            {
+                verdict = check.ExecuteScalar() as string;
+            }
+            catch (SqliteException e)
+            {
+                throw NotACache($"SQLite finds it damaged: {Reason(e)}", e);
+            }
+
             if (verdict != "ok")
             {
                 throw NotACache($"SQLite finds it damaged: {verdict}");

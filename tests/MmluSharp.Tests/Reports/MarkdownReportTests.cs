@@ -94,6 +94,19 @@ public class MarkdownReportTests
         Assert.DoesNotContain("Chance", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Floored_letters_are_a_remark_under_the_headline_of_both_reports_and_absent_when_none()
+    {
+        var results = ReportFixture.Results();
+        var floored = results with { Overall = results.Overall with { FlooredLetters = 1234, FlooredQuestions = 1 } };
+        const string Sentence = "floored: 1,234 answer letters in 1 question were missing from the server's top log-probabilities and scored at the floor value";
+
+        Assert.Contains("\n\n" + Sentence, MarkdownReport.ToText(floored), StringComparison.Ordinal);
+        Assert.Contains("<p class=\"note\">" + Sentence.Replace("'", "&#39;", StringComparison.Ordinal), HtmlReport.ToText(floored), StringComparison.Ordinal);
+        Assert.DoesNotContain("floored", MarkdownReport.ToText(results), StringComparison.Ordinal);
+        Assert.DoesNotContain("floored", HtmlReport.ToText(results), StringComparison.Ordinal);
+    }
+
     private static T WithCulture<T>(CultureInfo culture, Func<T> action)
     {
         var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

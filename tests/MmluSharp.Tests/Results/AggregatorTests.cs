@@ -195,4 +195,20 @@ public class AggregatorTests
         Assert.Null(read.Overall.Chance);
         Assert.Equal(Aggregate().Categories, read.Categories);
     }
+
+    [Fact]
+    public void Floored_letters_and_questions_are_counted_from_the_samples()
+    {
+        Sample[] samples =
+        [
+            SampleFactory.Right("anatomy", 0) with { Floored = ["C", "D"] },
+            SampleFactory.Right("anatomy", 1) with { Floored = ["D"] },
+            SampleFactory.Wrong("anatomy", 2),
+        ];
+
+        var overall = Aggregator.Aggregate(samples, Description, new TimingStats(1, 3, 30)).Overall;
+
+        Assert.Equal(3, overall.FlooredLetters);
+        Assert.Equal(2, overall.FlooredQuestions);
+    }
 }

@@ -64,4 +64,23 @@ public class CalibrationTests
         var certain = SampleFactory.FromProbabilities("anatomy", 0, "A", 1, 1e-300, 1e-300, 1e-300);
         Assert.Equal(1, Calibration.Compute([certain]).Bins[9].N);
     }
+
+    [Fact]
+    public void Minus_infinity_has_probability_zero_and_all_minus_infinity_is_uniform()
+    {
+        Assert.Equal([1.0, 0, 0, 0], Calibration.Softmax([-0.1, double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity]));
+        Assert.Equal([0.25, 0.25, 0.25, 0.25], Calibration.Softmax([double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity]));
+        var sample = SampleFactory.Right("anatomy", 0) with
+        {
+            LogProbs = new Dictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["A"] = 0, ["B"] = double.NegativeInfinity, ["C"] = double.NegativeInfinity, ["D"] = double.NegativeInfinity,
+            },
+        };
+
+        var stats = Calibration.Compute([sample]);
+
+        Assert.Equal(0, stats.Ece, 12);
+        Assert.Equal(0, stats.Brier, 12);
+    }
 }

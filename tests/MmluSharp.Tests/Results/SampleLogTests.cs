@@ -75,4 +75,59 @@ public class SampleLogTests
         Assert.Contains("samples.jsonl:2:", error.Message, StringComparison.Ordinal);
         Assert.Equal(length, new FileInfo(path).Length);
     }
+
+    [Fact]
+    public void Minus_infinity_is_written_as_the_string_minus_Infinity_and_read_back()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-log").FullName, "samples.jsonl");
+        var sample = SampleFactory.Right("anatomy", 0) with
+        {
+            LogProbs = new Dictionary<string, double>(StringComparer.Ordinal) { ["A"] = -0.5, ["B"] = double.NegativeInfinity, ["C"] = -100, ["D"] = -100 },
+            Floored = ["C", "D"],
+        };
+        using (var log = SampleLog.Open(path))
+        {
+            log.Append([sample]);
+        }
+
+        Assert.Contains("\"logprobs\":{\"A\":-0.5,\"B\":\"-Infinity\",\"C\":-100,\"D\":-100},\"floored\":[\"C\",\"D\"]", File.ReadAllText(path), StringComparison.Ordinal);
+        var read = Assert.Single(SampleLog.ReadAll(path));
+        Assert.Equal(sample.LogProbs, read.LogProbs);
+        Assert.Equal(["C", "D"], read.Floored!);
+        Assert.Equal(2, read.FlooredCount);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_NaN_or_plus_infinity_log_probability_appends_nothing_and_names_the_sample(double value)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-log").FullName, "samples.jsonl");
+        var bad = SampleFactory.Right("anatomy", 7) with
+        {
+            LogProbs = new Dictionary<string, double>(StringComparer.Ordinal) { ["A"] = -0.5, ["B"] = value },
+        };
+        using (var log = SampleLog.Open(path))
+        {
+            log.Append([SampleFactory.Right("anatomy", 0)]);
+            var length = new FileInfo(path).Length;
+            var error = Assert.Throws<InvalidDataException>(() => log.Append([SampleFactory.Right("anatomy", 1), bad]));
+            Assert.StartsWith("anatomy #7: the log-probability of B is ", error.Message, StringComparison.Ordinal);
+            Assert.Equal(length, new FileInfo(path).Length);
+            log.Append([SampleFactory.Right("anatomy", 2)]);
+        }
+
+        Assert.Equal([0, 2], SampleLog.ReadAll(path).Select(s => s.Index));
+    }
+
+    [Fact]
+    public void A_logprob_string_other_than_minus_Infinity_is_damage_named_by_line()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mmlu-log").FullName, "samples.jsonl");
+        File.WriteAllText(path, "{\"subject\":\"anatomy\",\"index\":0,\"gold\":\"A\",\"pred\":\"A\",\"correct\":true,\"logprobs\":{\"A\":\"NaN\"},\"shots_used\":0,\"prompt_sha256\":\"0\"}\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => SampleLog.ReadAll(path));
+
+        Assert.Contains("samples.jsonl:1: not a sample", error.Message, StringComparison.Ordinal);
+    }
 }
