@@ -44,7 +44,9 @@ public static class OpenAICompatible
 
     /// <summary>
     /// A Microsoft.Extensions.AI chat client (OpenAI SDK) whose HTTP goes through the same pipeline (the SDK's own
-    /// retries are off). <c>GetService(typeof(EndpointStatistics))</c> returns its counters. Dispose it when done.
+    /// retries are off): failures arrive as the same one-line, redacted <see cref="EndpointException"/>s as the letter
+    /// models', and answer text is redacted. <c>GetService(typeof(EndpointStatistics))</c> returns its counters.
+    /// Dispose it when done.
     /// </summary>
     public static IChatClient CreateChatClient(EndpointOptions options)
     {
