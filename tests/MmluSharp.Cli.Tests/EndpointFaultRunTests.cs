@@ -95,18 +95,7 @@ public class EndpointFaultRunTests
         var samples = Path.Combine(folder, "samples.jsonl");
         string[] args = [.. RunArgs(server, folder, limit: "40"), "--concurrency", "2"];
 
-        using (var process = MmluProcess.Start(args))
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!process.HasExited && DateTime.UtcNow < deadline && (!File.Exists(samples) || File.ReadAllLines(samples).Length < 30))
-            {
-                await Task.Delay(10);
-            }
-
-            Assert.False(process.HasExited, "the run finished before it could be killed");
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await MmluProcess.KillOnceAsync(samples, 30, args);
 
         Assert.InRange(File.ReadAllLines(samples).Length, 30, 79);
         Assert.Equal(0, await MmluProcess.RunAsync(args));

@@ -20,6 +20,24 @@ internal static class MmluProcess
         return exitCode;
     }
 
+    /// <summary>
+    /// Starts mmlu and kills it (SIGKILL, the whole process tree) once <paramref name="file"/> has at least
+    /// <paramref name="lines"/> lines; fails when it ends by itself first.
+    /// </summary>
+    public static async Task KillOnceAsync(string file, int lines, params string[] args)
+    {
+        using var process = Start(args);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!process.HasExited && DateTime.UtcNow < deadline && (!File.Exists(file) || File.ReadAllLines(file).Length < lines))
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.False(process.HasExited, "the run finished before it could be killed");
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>Runs mmlu to its end with extra environment variables; returns its exit code and standard output.</summary>
     public static Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         RunInAsync(null, environment, args);

@@ -63,18 +63,7 @@ public class RunCommandTests
 
         var killed = Cli.TempFolder("killed");
         var samples = Path.Combine(killed, "samples.jsonl");
-        using (var process = MmluProcess.Start([.. RunArgs(killed, subjects, "40"), "--parallel", "1"]))
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (!process.HasExited && DateTime.UtcNow < deadline && (!File.Exists(samples) || File.ReadAllLines(samples).Length < 20))
-            {
-                await Task.Delay(20);
-            }
-
-            Assert.False(process.HasExited, "the run finished before it could be killed");
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await MmluProcess.KillOnceAsync(samples, 20, [.. RunArgs(killed, subjects, "40"), "--parallel", "1"]);
 
         var scoredBeforeKill = File.ReadAllLines(samples).Length;
         Assert.InRange(scoredBeforeKill, 20, 159);
