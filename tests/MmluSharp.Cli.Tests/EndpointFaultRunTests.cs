@@ -149,11 +149,13 @@ public class EndpointFaultRunTests
     [InlineData("letter")]
     [InlineData("chat-letter")]
     [InlineData("generate")]
-    public async Task A_key_the_server_echoes_in_an_error_is_never_printed(string scoring)
+    public async Task A_key_the_server_echoes_in_an_OpenAI_shaped_error_is_never_printed(string scoring)
     {
         await using var server = await FakeServer.StartAsync();
         server.Shape = LogprobShape.Chat;
-        server.RequiredKey = "sk-right-key-000";
+        server.Script = (_, _) => FakeReply.Json(
+            """{"error":{"message":"Incorrect API key provided: sk-wrong-echoed-1234. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}""",
+            401);
         var environment = new Dictionary<string, string> { ["MMLU_ECHO_KEY"] = "sk-wrong-echoed-1234" };
         var folder = Cli.TempFolder("echo");
 
