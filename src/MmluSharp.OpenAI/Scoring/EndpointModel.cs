@@ -52,14 +52,23 @@ internal abstract class EndpointModel : IEndpointModel
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<LetterAnswer>(Options.Concurrency * 4);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = stop.Token };
+
+        // While the window is open, no more requests are sent than it judges: a server it stops costs at most its size.
+        var judged = Window.IsOpen ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+        var first = judged is null ? requests.Count : Math.Min(LetterWindow.Size, requests.Count);
+        Task Send(IEnumerable<ScoreRequest> batch) => Parallel.ForEachAsync(batch, parallel, async (request, ct) =>
+            await channel.Writer.WriteAsync(await ScoreOneAsync(request, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
         var producer = Task.Run(
             async () =>
             {
                 try
                 {
-                    await Parallel.ForEachAsync(requests, parallel, async (request, ct) =>
-                        await channel.Writer.WriteAsync(await ScoreOneAsync(request, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
-                        .ConfigureAwait(false);
+                    await Send(requests.Take(first)).ConfigureAwait(false);
+                    if (first < requests.Count)
+                    {
+                        await judged!.Task.WaitAsync(stop.Token).ConfigureAwait(false);
+                        await Send(requests.Skip(first)).ConfigureAwait(false);
+                    }
                 }
                 finally
                 {
@@ -75,6 +84,11 @@ internal abstract class EndpointModel : IEndpointModel
                 foreach (var released in Window.Admit(answer))
                 {
                     yield return released.Scored;
+                }
+
+                if (!Window.IsOpen)
+                {
+                    judged?.TrySetResult();
                 }
             }
 

@@ -17,6 +17,9 @@ internal sealed class LetterWindow(Func<LetterAnswer, int, int, Exception> stop)
     private int letterless;
     private LetterAnswer? example;
 
+    /// <summary>Whether answers are still being held back and judged.</summary>
+    public bool IsOpen => open;
+
     /// <summary>The answers now released (none while the window is open); throws the stop exception when it fires.</summary>
     public IReadOnlyList<LetterAnswer> Admit(LetterAnswer answer)
     {
