@@ -48,6 +48,11 @@ internal static class ResultsSummary
             console.WriteLine(remark);
         }
 
+        if (FloorWarning.Of(overall) is { } floored)
+        {
+            console.MarkupLineInterpolated($"[yellow]floored:[/] {floored}");
+        }
+
         if (results.Analysis is { } analysis)
         {
             console.MarkupLineInterpolated($"[bold]{analysis.Title}[/]");
