@@ -103,10 +103,12 @@ public class BadInputTests
     [InlineData("--rpm", "2000000000", "--rpm must be between 1 and 1000000, not 2000000000.")]
     [InlineData("--retries", "-1", "--retries must be between 0 and 1000, not -1.")]
     [InlineData("--max-tokens", "0", "--max-tokens must be between 1 and 1000000, not 0.")]
+    [InlineData("--top-logprobs", "0", "--top-logprobs must be between 1 and 1000000, not 0.")]
+    [InlineData("--max-response-mb", "4096", "--max-response-mb must be between 1 and 2047, not 4096.")]
     public void A_number_option_out_of_range_is_one_line_naming_the_option(string option, string value, string message)
     {
         // The endpoint's options are checked with --endpoint (nothing is sent: the check comes first).
-        string[] model = option is "--concurrency" or "--timeout" or "--rpm" or "--retries" or "--max-tokens"
+        string[] model = option is "--concurrency" or "--timeout" or "--rpm" or "--retries" or "--max-tokens" or "--top-logprobs" or "--max-response-mb"
             ? ["--endpoint", "http://127.0.0.1:9/v1", "--model", "m"]
             : ["--model", TinyModel];
 
