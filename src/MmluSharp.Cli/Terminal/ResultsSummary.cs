@@ -48,11 +48,6 @@ internal static class ResultsSummary
             console.WriteLine(remark);
         }
 
-        if (FloorWarning.Of(overall) is { } floored)
-        {
-            console.MarkupLineInterpolated($"[yellow]floored:[/] {floored}");
-        }
-
         if (results.Analysis is { } analysis)
         {
             console.MarkupLineInterpolated($"[bold]{analysis.Title}[/]");
