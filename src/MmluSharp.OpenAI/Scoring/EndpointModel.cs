@@ -170,7 +170,7 @@ internal abstract class EndpointModel : IEndpointModel
         }
 
         commit.Commit();
-        var scored = new ScoredRequest(request.Id, scores, request.Prompt.Shots.Count, answer.Usage?.Total ?? 0, floored.Count > 0 ? floored : null);
+        var scored = new ScoredRequest(request.Id, scores, request.Prompt.Shots.Count, answer.Usage?.Total ?? 0, Floored: floored.Count > 0 ? floored : null);
         var returned = floored.Count == scores.Length
             ? candidates.OrderByDescending(c => c.Logprob).Select(c => c.Token).Distinct(StringComparer.Ordinal).ToList()
             : [];
