@@ -7,17 +7,32 @@ using MmluSharp.Models;
 using MmluSharp.Prompting;
 
 // A plain timed harness: shared-prefix scoring against one full prompt per question, on one loaded engine.
-// "prompts" as the first argument measures reading the data and building and writing prompts instead (PromptsBench).
+// The first argument may instead name another benchmark: "gap" (issue 13's table for W300, GapBench), "depth" (what
+// attention costs by the cells a token sees, DepthBench), "prompts" (reading the data and building and writing prompts,
+// PromptsBench).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 BenchOptions options;
 try
 {
-    if (args is ["prompts", .. var rest])
+    switch (args)
     {
-        return PromptsBench.Run(rest);
-    }
+        case ["prompts", .. var rest]:
+            return PromptsBench.Run(rest);
+        case ["gap", .. var rest]:
+            return await GapBench.RunAsync(rest);
+        case ["depth", "--model", var path, .. var rest]:
+            var engine = new EngineArguments();
+            for (var i = 0; i < rest.Length; i++)
+            {
+                _ = engine.TryTake(rest, ref i) ? 0 : throw new ArgumentException($"unknown option {rest[i]}\n{DepthBench.Usage}");
+            }
 
-    options = BenchOptions.Parse(args);
+            DepthBench.Run(path, engine.Options);
+            return 0;
+        default:
+            options = BenchOptions.Parse(args);
+            break;
+    }
 }
 catch (Exception e) when (e is ArgumentException or FormatException or DatasetException)
 {

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using LLama;
 using LLama.Common;
 using LLama.Native;
+using MmluSharp.LlamaCpp.Batching;
 using MmluSharp.LlamaCpp.Gguf;
 using MmluSharp.LlamaCpp.Limits;
 using MmluSharp.LlamaCpp.Native;
@@ -53,6 +55,9 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     /// <summary>The engine itself, for tests that drive its batches one by one (bypassing the gate).</summary>
     internal ScoringEngine Engine => _engine;
 
+    /// <summary>The llama.cpp context, for the benchmark's raw decode rates (bypassing the gate).</summary>
+    internal SafeLLamaContextHandle NativeContext => _context.NativeHandle;
+
     /// <summary>
     /// Checks the file's GGUF header (and for a split model, every part's; without native code), then loads the
     /// weights on the CPU and creates the context.
@@ -101,13 +106,18 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         try
         {
             NativeLog.ClearLastError();
+            var loading = Stopwatch.GetTimestamp();
             weights = LLamaWeights.LoadFromFile(parameters);
             var context = weights.CreateContext(parameters);
             var handle = context.NativeHandle;
+            var loaded = weights;
+            var tokenizer = new PromptTokenizer(text => TokenizerRules.Tokenize(loaded, text), TokenizerRules.Of(weights));
             // llama.cpp rounds n_ctx up (to a multiple of 256): truncate at the context asked for, as evaluate.py does.
-            var planner = new PromptPlanner(text => Tokenize(context, text), (int)Math.Min(contextSize, handle.ContextSize));
-            var engine = new ScoringEngine(
-                handle, planner, (int)Math.Min(handle.BatchSize, handle.UBatchSize), (int)handle.MaxSeq, options.MaxParallelSequences, new ScoringStatistics());
+            var planner = new PromptPlanner(tokenizer, (int)Math.Min(contextSize, handle.ContextSize));
+            var statistics = new ScoringStatistics { Loading = Stopwatch.GetElapsedTime(loading) };
+            var batch = new TokenBatch(handle, (int)Math.Min(handle.BatchSize, handle.UBatchSize), statistics);
+            var scheduler = new DecodeScheduler(handle, batch, new SequencePool((int)handle.MaxSeq), (int)handle.ContextSize, options.MaxParallelSequences);
+            var engine = new ScoringEngine(planner, scheduler, options.ExactKv, statistics);
             return new LlamaCppModel(gguf, weights, context, engine, options);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or ModelLoadException))
@@ -132,7 +142,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     internal IAsyncEnumerable<ScoredRequest> ScoreFromScratchAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default) =>
         Pump(ct => _engine.ScoreFromScratch(requests, ct), cancellationToken);
 
-    internal int[] Tokenize(string text) => Tokenize(_context, text);
+    internal int[] Tokenize(string text) => TokenizerRules.Tokenize(_weights, text);
 
     /// <summary>Frees the context and the weights.</summary>
     public void Dispose()
@@ -156,12 +166,10 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         }
     }
 
-    private static int[] Tokenize(LLamaContext context, string text) =>
-        [.. context.Tokenize(text, addBos: true, special: false).Select(t => (int)t)];
-
     // Decodes the next batch on the thread pool. A batch with broken logits yields nothing: the batches before it stand.
     private async Task<bool> NextBatchAsync(IEnumerator<IReadOnlyList<ScoredRequest>> enumerator, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return await Task.Run(enumerator.MoveNext, cancellationToken).ConfigureAwait(false);
@@ -171,6 +179,10 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
             throw new ModelLoadException(
                 $"{Info.Path}: the model computed logits that are not numbers ({e.Message}); its weights are broken, so none of its scores can be trusted",
                 e);
+        }
+        finally
+        {
+            Statistics.Busy += Stopwatch.GetElapsedTime(started);
         }
     }
 

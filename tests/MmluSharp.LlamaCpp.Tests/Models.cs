@@ -7,6 +7,7 @@ internal static class Models
 {
     public const string Stories = "stories260K.gguf";
     public const string Llama2Tiny = "llama-2-tiny-random.gguf";
+    public const string Synthetic58M = "synthetic-58M-q8_0.gguf";
 
     public static LlamaCppModel Load(string file, LlamaCppOptions? options = null) =>
         LlamaCppModel.Load(SharedData.Model(file), options ?? new LlamaCppOptions());

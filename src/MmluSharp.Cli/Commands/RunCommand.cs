@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using MmluSharp.Cli.Composition;
+using MmluSharp.Cli.Diagnostics;
 using MmluSharp.Cli.Schedulers;
 using MmluSharp.Cli.Terminal;
 using MmluSharp.Datasets;
@@ -17,8 +18,9 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
+        var profile = RunProfile.FromEnvironment();
         var grouping = settings.Grouping == "harness" ? Grouping.Harness : Grouping.Original;
-        var plan = PlanBuilder.Build(settings.ToPlanRequest(grouping));
+        var plan = profile.Reading(() => PlanBuilder.Build(settings.ToPlanRequest(grouping)));
         var shard = settings.ShardFromScheduler
             ? SchedulerShard.Resolve(Environment.GetEnvironmentVariable, settings.Shards)
             : settings.Shard is null ? null : new ShardChoice(Shard.Parse(settings.Shard), "--shard");
@@ -41,7 +43,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         using var held = RunFolderLock.Acquire(folder);
         using var setup = local is null
             ? EndpointModelSetup.Create(settings, folder, plan)
-            : await LocalModelSetup.CreateAsync(settings, local, cancellationToken).ConfigureAwait(false);
+            : await profile.Model(() => LocalModelSetup.CreateAsync(settings, local, cancellationToken)).ConfigureAwait(false);
 
         var settingsOfRun = new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal) { ["grouping"] = settings.Grouping };
         foreach (var (key, value) in setup.Settings)
@@ -83,8 +85,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         };
         try
         {
-            var outcome = await new RunProgressView(console).RunAsync(progress =>
-                evaluator.RunAsync(plan with { Settings = settingsOfRun }, description, held, progress, cancellationToken))
+            var outcome = await profile.Scoring(() => new RunProgressView(console).RunAsync(progress =>
+                evaluator.RunAsync(plan with { Settings = settingsOfRun }, description, held, progress, cancellationToken)))
                 .ConfigureAwait(false);
             if (!outcome.AlreadyComplete && setup.Usage() is { } usage)
             {
@@ -93,9 +95,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
             }
 
             // Always: reports are views of results.json, and a run killed just after writing it has none yet.
-            ReportFiles.WriteRunFolder(outcome.Results, folder);
+            profile.Reports(() => ReportFiles.WriteRunFolder(outcome.Results, folder));
 
             ResultsSummary.Write(console, outcome, folder);
+            profile.Write(plan.Items.Count, setup.Resource);
             return 0;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -25,6 +25,14 @@ internal static class MachineMemory
         return available;
     }
 
+    /// <summary>
+    /// The most resident memory a process has held so far (Linux <c>VmHWM</c>), of this process or of
+    /// <paramref name="processId"/>; null where the kernel does not say (or the process has ended).
+    /// </summary>
+    public static long? PeakResidentBytes(int? processId = null) =>
+        ReadMemInfo(processId is { } id ? $"/proc/{id.ToString(CultureInfo.InvariantCulture)}/status" : "/proc/self/status", "VmHWM:");
+
+    // A "Key:   N kB" line of a /proc file, in bytes.
     private static long? ReadMemInfo(string path, string key)
     {
         try

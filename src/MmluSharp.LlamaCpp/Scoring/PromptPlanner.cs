@@ -6,30 +6,39 @@ namespace MmluSharp.LlamaCpp.Scoring;
 /// <summary>
 /// Tokenizes requests and drops the last shots until a prompt and its continuations fit the context, as
 /// Hendrycks' evaluate.py does. Only decoded tokens count: a continuation's last token is scored but never
-/// decoded, so a prompt of exactly the context size keeps its shots. Continuation tokens are always taken from <c>tokens(prompt + continuation)</c>,
-/// never from the continuation alone (SentencePiece would add a dummy-prefix space).
+/// decoded, so a prompt of exactly the context size keeps its shots. Continuation tokens are always those of
+/// <c>tokens(prompt + continuation)</c>, never of the continuation alone (SentencePiece would add a dummy-prefix
+/// space); <see cref="PromptTokenizer"/> reads them from the prompt's last line where that is provably the same.
 /// A prompt that does not fit even with no shots is cut from the left as lm-evaluation-harness does
 /// (<see cref="LeftTruncation"/>).
 /// </summary>
-internal sealed class PromptPlanner(Func<string, int[]> tokenize, int contextSize)
+internal sealed class PromptPlanner(PromptTokenizer tokenizer, int contextSize)
 {
+    /// <summary>A planner that tokenizes everything in full with <paramref name="tokenize"/>.</summary>
+    public PromptPlanner(Func<string, int[]> tokenize, int contextSize)
+        : this(new PromptTokenizer(tokenize, NewlineRule.None), contextSize)
+    {
+    }
+
     public int ContextSize => contextSize;
 
-    public int[] Tokenize(string text) => tokenize(text);
+    public PromptTokenizer Tokenizer => tokenizer;
+
+    public int[] Tokenize(string text) => tokenizer.Tokenize(text);
 
     public QuestionPlan Plan(ScoreRequest request)
     {
         var prompt = request.Prompt;
         for (var k = prompt.Shots.Count; k >= 0; k--)
         {
-            var text = prompt.Render(k);
-            var tokens = tokenize(text);
+            var tokens = tokenizer.Prompt(prompt, k);
             if (tokens.Length > contextSize && k > 0)
             {
                 continue;
             }
 
-            var continuations = request.Continuations.Select(c => PlanContinuation(request, tokens, tokenize(text + c))).ToArray();
+            var text = prompt.Render(k);
+            var continuations = request.Continuations.Select(c => Checked(request, tokenizer.Continuation(text, tokens, c))).ToArray();
             var plan = new QuestionPlan(request, k, tokens, continuations);
             if (plan.Cells(0) <= contextSize && continuations.All(c => c.Common + c.BranchTokens <= contextSize))
             {
@@ -45,14 +54,13 @@ internal sealed class PromptPlanner(Func<string, int[]> tokenize, int contextSiz
         throw new UnreachableException();
     }
 
-    private static ContinuationPlan PlanContinuation(ScoreRequest request, int[] prompt, int[] full)
+    private static ContinuationPlan Checked(ScoreRequest request, ContinuationPlan plan)
     {
-        var common = prompt.AsSpan().CommonPrefixLength(full);
-        if (common == 0 && full.Length > 0)
+        if (plan.Common == 0 && plan.Tokens.Length > 0)
         {
             throw new InvalidOperationException($"Request '{request.Id}': the prompt tokenizes to nothing shared with its continuation, so the first token cannot be scored.");
         }
 
-        return new ContinuationPlan(common, full[common..]);
+        return plan;
     }
 }
