@@ -8,7 +8,7 @@ internal sealed record BenchOptions(
 {
     public const string Usage =
         "usage: MmluSharp.Bench --model PATH --data MMLU_DIR [--shots 5] [--limit N] [--threads T] [--exact] [--batch 512] [--parallel 32] [--shared-only] [--subjects 57]\n"
-        + PromptsBench.Usage + "\n" + GapBench.Usage + "\n" + DepthBench.Usage;
+        + PromptsBench.Usage + "\n" + GapBench.Usage + "\n" + FullBench.Usage + "\n" + DepthBench.Usage;
 
     public static BenchOptions Parse(string[] args)
     {

@@ -5,8 +5,12 @@ internal static class Decomposition
 {
     public static void Print(ChildRun child, TokenCounts counts, double pp512)
     {
-        var p = child.Profile;
-        var e = p.Engine ?? throw new InvalidOperationException("the profile has no engine times: not a local model?");
+        if (child.Profile is not { Engine: { } e } p)
+        {
+            Console.WriteLine("(this mmlu wrote no MMLU_PROFILE: no decomposition)");
+            return;
+        }
+
         var decoded = e.PrefixTokens + e.QuestionTokens;
         var otherEngine = e.Busy - e.PlanningWait - e.PrefixDecode - e.QuestionDecode - e.LogitRead;
         var wall = child.Wall.TotalSeconds;

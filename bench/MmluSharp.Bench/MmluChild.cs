@@ -9,7 +9,7 @@ namespace MmluSharp.Bench;
 
 /// <summary>
 /// Runs the real <c>mmlu</c> (the build recorded beside this benchmark) as a child process with <c>MMLU_PROFILE</c>
-/// set, timing it from the start of the process to its exit, and reads back its profile.
+/// set, timing it from the start of the process to its exit, and reads back its profile (when it wrote one).
 /// </summary>
 internal static class MmluChild
 {
@@ -48,13 +48,19 @@ internal static class MmluChild
 
         await process.WaitForExitAsync().ConfigureAwait(false);
         var wall = clock.Elapsed;
-        if (process.ExitCode != 0 || !File.Exists(profilePath))
+        if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"mmlu run exited with {process.ExitCode}:\n{output}");
         }
 
-        var profile = JsonSerializer.Deserialize<RunProfileFile>(await File.ReadAllTextAsync(profilePath).ConfigureAwait(false), JsonFiles.Options)!;
-        File.Delete(profilePath);
+        // An mmlu built before MMLU_PROFILE existed (a baseline to compare with) writes none.
+        RunProfileFile? profile = null;
+        if (File.Exists(profilePath))
+        {
+            profile = JsonSerializer.Deserialize<RunProfileFile>(await File.ReadAllTextAsync(profilePath).ConfigureAwait(false), JsonFiles.Options);
+            File.Delete(profilePath);
+        }
+
         return new ChildRun(wall, profile, output.ToString());
     }
 

@@ -7,7 +7,8 @@ using MmluSharp.Models;
 using MmluSharp.Prompting;
 
 // A plain timed harness: shared-prefix scoring against one full prompt per question, on one loaded engine.
-// The first argument may instead name another benchmark: "gap" (issue 13's table for W300, GapBench), "depth" (what
+// The first argument may instead name another benchmark: "gap" (issue 13's table for W300, GapBench), "full" (the
+// whole of MMLU through mmlu run, FullBench), "depth" (what
 // attention costs by the cells a token sees, DepthBench), "prompts" (reading the data and building and writing prompts,
 // PromptsBench).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -20,6 +21,8 @@ try
             return PromptsBench.Run(rest);
         case ["gap", .. var rest]:
             return await GapBench.RunAsync(rest);
+        case ["full", .. var rest]:
+            return await FullBench.RunAsync(rest);
         case ["depth", "--model", var path, .. var rest]:
             var engine = new EngineArguments();
             for (var i = 0; i < rest.Length; i++)

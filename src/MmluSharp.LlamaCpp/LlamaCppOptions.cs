@@ -20,18 +20,20 @@ public sealed record LlamaCppOptions
     /// <summary>Tokens per sequence; <c>null</c> means 2,048 or the model's training context if smaller.</summary>
     public int? ContextSize { get; init; }
 
-    /// <summary>Most tokens given to llama.cpp in one decode call.</summary>
+    /// <summary>Most tokens given to llama.cpp in one decode call (its batch and micro-batch); questions stream through full batches of this size.</summary>
     public int BatchSize { get; init; } = 512;
 
-    /// <summary>Most questions scored side by side as separate sequences over one shared prefix.</summary>
+    /// <summary>The most questions in flight at once, each on sequences of its own continuing a shared prefix.</summary>
     public int MaxParallelSequences { get; init; } = 32;
 
     /// <summary>CPU threads for llama.cpp.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// F32 key/value cache and flash attention off: slower, but a shared prefix gives the same numbers as the
-    /// full prompt (to ~1e-5). With the defaults (F16 cache) they may differ by ~1e-2 in the log-probabilities.
+    /// F32 key/value cache, flash attention off and one question in flight at a time, so each question's cells lie in the
+    /// cache as they would alone: slower, but a shared prefix gives the numbers of the full prompt decoded alone, bit for
+    /// bit. With the defaults (F16 cache, flash attention, questions side by side) they may differ by ~1e-2 in the
+    /// log-probabilities (llama.cpp's numbers depend on where cells lie).
     /// </summary>
     public bool ExactKv { get; init; }
 

@@ -94,17 +94,17 @@ internal class RunSettings : DataSettings
     public int? Context { get; init; }
 
     [CommandOption("--batch <TOKENS>")]
-    [Description("Most tokens decoded in one llama.cpp batch.")]
+    [Description("Most tokens decoded in one llama.cpp batch; questions stream through full batches of this size.")]
     [DefaultValue(512)]
     public int Batch { get; init; } = 512;
 
     [CommandOption("--parallel <N>")]
-    [Description("Questions decoded together on copies of their subject's shared few-shot prefix.")]
+    [Description("The most questions in flight at once, each on sequences of its own continuing its subject's shared few-shot prefix.")]
     [DefaultValue(32)]
     public int Parallel { get; init; } = 32;
 
     [CommandOption("--exact-kv")]
-    [Description("F32 KV cache and no flash attention: scores equal to evaluating every prompt from scratch (slower).")]
+    [Description("F32 KV cache, no flash attention, one question in flight at a time: scores equal, bit for bit, to evaluating every prompt alone (slower).")]
     public bool ExactKv { get; init; }
 
     [CommandOption("--rescore-changed")]

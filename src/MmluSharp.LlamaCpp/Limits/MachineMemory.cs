@@ -29,8 +29,13 @@ internal static class MachineMemory
     /// The most resident memory a process has held so far (Linux <c>VmHWM</c>), of this process or of
     /// <paramref name="processId"/>; null where the kernel does not say (or the process has ended).
     /// </summary>
-    public static long? PeakResidentBytes(int? processId = null) =>
-        ReadMemInfo(processId is { } id ? $"/proc/{id.ToString(CultureInfo.InvariantCulture)}/status" : "/proc/self/status", "VmHWM:");
+    public static long? PeakResidentBytes(int? processId = null) => ReadMemInfo(Status(processId), "VmHWM:");
+
+    /// <summary>The resident memory a process holds now (Linux <c>VmRSS</c>); null where the kernel does not say.</summary>
+    public static long? ResidentBytes(int? processId = null) => ReadMemInfo(Status(processId), "VmRSS:");
+
+    private static string Status(int? processId) =>
+        processId is { } id ? $"/proc/{id.ToString(CultureInfo.InvariantCulture)}/status" : "/proc/self/status";
 
     // A "Key:   N kB" line of a /proc file, in bytes.
     private static long? ReadMemInfo(string path, string key)
