@@ -4,16 +4,17 @@ namespace MmluSharp.Bench;
 
 /// <summary>Command-line options of the benchmark.</summary>
 internal sealed record BenchOptions(
-    string Model, string Data, int Shots, int Limit, int? Threads, bool ExactKv, int BatchSize, int Parallel, bool SkipScratch, int Subjects)
+    string Model, string Data, int Shots, int Limit, int? Threads, bool ExactKv, int BatchSize, int Parallel, bool SkipScratch, string? Subjects)
 {
     public const string Usage =
-        "usage: MmluSharp.Bench --model PATH --data MMLU_DIR [--shots 5] [--limit N] [--threads T] [--exact] [--batch 512] [--parallel 32] [--shared-only] [--subjects 57]\n"
+        "usage: MmluSharp.Bench --model PATH --data MMLU_DIR [--shots 5] [--limit N] [--threads T] [--exact] [--batch 512] [--parallel 32] [--shared-only] [--subjects N | a,b,c]\n"
         + PromptsBench.Usage + "\n" + GapBench.Usage + "\n" + FullBench.Usage + "\n" + DepthBench.Usage;
 
     public static BenchOptions Parse(string[] args)
     {
         string? model = null, data = null;
-        int shots = 5, limit = 5, batch = 512, parallel = 32, subjects = int.MaxValue;
+        int shots = 5, limit = 5, batch = 512, parallel = 32;
+        string? subjects = null;
         int? threads = null;
         bool exact = false, sharedOnly = false;
         for (var i = 0; i < args.Length; i++)
@@ -31,7 +32,7 @@ internal sealed record BenchOptions(
                 case "--parallel": parallel = NextInt(); break;
                 case "--exact": exact = true; break;
                 case "--shared-only": sharedOnly = true; break;
-                case "--subjects": subjects = NextInt(); break;
+                case "--subjects": subjects = Next(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
             }
         }

@@ -118,19 +118,13 @@ static (TimeSpan Decoding, long Decodes) Native(LlamaCppModel model, (TimeSpan D
 
 static int ArgMax(ScoredRequest r) => Enumerable.Range(0, r.LogProbabilities.Count).MaxBy(i => r.LogProbabilities[i]);
 
+// The first --limit questions of each subject: the first N subjects (--subjects N), or those named (--subjects a,b).
 static List<ScoreRequest> BuildRequests(BenchOptions options)
 {
-    var mmlu = new MmluDirectory(options.Data);
-    var requests = new List<ScoreRequest>();
-    foreach (var subject in mmlu.Subjects("test").Take(options.Subjects))
-    {
-        var shots = mmlu.Read("dev", subject).Take(options.Shots).ToList();
-        foreach (var question in mmlu.Read("test", subject).Take(options.Limit))
-        {
-            var letters = Letters.First(question.Choices.Count).Select(l => " " + l).ToList();
-            requests.Add(new ScoreRequest($"{subject}/{question.Index}", PromptBuilder.Build(PromptStyle.Original, question, shots), letters));
-        }
-    }
-
-    return requests;
+    var names = options.Subjects is { } list && !int.TryParse(list, out _) ? list.Split(',') : null;
+    var count = options.Subjects is { } n && int.TryParse(n, out var k) ? k : int.MaxValue;
+    var workload = Workload.Mmlu(options.Data, names, options.Shots);
+    var subjects = workload.Subjects.Take(count).ToHashSet(StringComparer.Ordinal);
+    return [.. workload.Plan.Items.Where(q => subjects.Contains(q.Question.Subject)).GroupBy(q => q.Question.Subject)
+        .SelectMany(g => g.Take(options.Limit)).Select(q => new ScoreRequest(q.Key, q.Prompt, q.Continuations))];
 }
