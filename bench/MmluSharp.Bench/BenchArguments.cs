@@ -16,6 +16,9 @@ internal sealed class BenchArguments
     /// <summary>Questions per subject the one-forward-per-question figure is measured on (then extrapolated); null for all.</summary>
     public int? ScratchPerSubject { get; private set; }
 
+    /// <summary>How many times <c>mmlu run</c> is run (each between two pp512 measurements).</summary>
+    public int Repeat { get; private set; } = 1;
+
     public string Mmlu { get; private set; } = MmluChild.DefaultPath;
 
     public bool Depth { get; private set; }
@@ -41,6 +44,7 @@ internal sealed class BenchArguments
                 case "--subjects": parsed.Subjects = Next().Split(','); break;
                 case "--shots": parsed.Shots = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--scratch": parsed.ScratchPerSubject = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--repeat": parsed.Repeat = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--mmlu": parsed.Mmlu = Next(); break;
                 case "--depth": parsed.Depth = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}\n{usage}");

@@ -23,17 +23,18 @@ internal static class FullBench
 
         SampleWatch? watch = null;
         var m = await Measurement.TakeAsync(arguments, workload, path => watch = new SampleWatch(path, [.. Marks.Where(n => n < questions), questions])).ConfigureAwait(false);
-        var run = m.Run.Wall.TotalSeconds;
-        var decoded = m.Run.Profile?.Engine is { } engine ? engine.PrefixTokens + engine.QuestionTokens : 0;
+        var attempt = m.Median;
+        var run = attempt.Run.Wall.TotalSeconds;
+        var decoded = attempt.Run.Profile?.Engine is { } engine ? engine.PrefixTokens + engine.QuestionTokens : 0;
         Console.WriteLine();
         Console.WriteLine("| | |");
         Console.WriteLine("|---|---|");
         Console.WriteLine($"| `mmlu run`, whole process | {run:F0} s ({run / 60:F1} min), {questions / run:F1} questions/s |");
         Console.WriteLine($"| tokens decoded | {decoded:N0} ({(double)decoded / m.Counts.Unique:P1} of the {m.Counts.Unique:N0} unique; full prompts {m.Counts.Full:N0}, {(double)m.Counts.Full / m.Counts.Unique:F2}× more) |");
-        var peak = Math.Max(m.Run.Profile?.PeakRssBytes ?? 0, watch!.Seen.Max(s => s.Peak) ?? 0);
+        var peak = Math.Max(attempt.Run.Profile?.PeakRssBytes ?? 0, watch!.Seen.Max(s => s.Peak) ?? 0);
         Console.WriteLine($"| peak RSS | {peak / 1048576.0:F0} MiB (VmHWM of the child) |");
         Console.WriteLine($"| one full-prompt forward per question, same engine | {m.ScratchSeconds:F0} s ({m.ScratchSeconds / 3600:F1} h), {m.ScratchHow}: `mmlu run` is {m.ScratchSeconds / run:F1}× faster |");
-        Console.WriteLine($"| the limit: unique tokens at pp512 ({m.Pp512:F0} tok/s) | {m.Limit:F0} s: `mmlu run` reaches {m.Limit / run:P0} of it |");
+        Console.WriteLine($"| the limit: unique tokens at pp512 ({attempt.Pp512:F0} tok/s) | {attempt.Limit(m.Counts):F0} s: `mmlu run` reaches {attempt.Share(m.Counts):P0} of it |");
         Console.WriteLine();
         Console.WriteLine("| samples written | resident memory | peak so far | at |");
         Console.WriteLine("|---|---|---|---|");
@@ -43,7 +44,7 @@ internal static class FullBench
         }
 
         Console.WriteLine();
-        Decomposition.Print(m.Run, m.Counts, m.Pp512);
+        Decomposition.Print(attempt.Run, m.Counts, attempt.Pp512);
         return 0;
     }
 }
