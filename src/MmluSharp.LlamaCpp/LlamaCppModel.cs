@@ -117,7 +117,10 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
             var statistics = new ScoringStatistics { Loading = Stopwatch.GetElapsedTime(loading) };
             var batch = new TokenBatch(handle, (int)Math.Min(handle.BatchSize, handle.UBatchSize), statistics);
             var scheduler = new DecodeScheduler(handle, batch, new SequencePool((int)handle.MaxSeq), (int)handle.ContextSize, options.MaxParallelSequences);
-            var engine = new ScoringEngine(planner, scheduler, options.ExactKv, statistics);
+            // --exact-kv, and --parallel 1 as before the streaming scheduler: every batch holds one question's tokens
+            // (or one prefix's), so a question's numbers do not depend on which others the run holds (a resumed or
+            // sharded run equals an uninterrupted one).
+            var engine = new ScoringEngine(planner, scheduler, options.ExactKv || options.MaxParallelSequences == 1, statistics);
             return new LlamaCppModel(gguf, weights, context, engine, options);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or ModelLoadException))

@@ -97,8 +97,12 @@ internal sealed class DecodeScheduler(SafeLLamaContextHandle context, TokenBatch
         _works = 0;
     }
 
+    // A work goes in whole (or, larger than a batch, from the start of an empty one) and a prefix starts an empty batch:
+    // llama.cpp's numbers move with where a sequence's tokens are split between decodes, so every split point must
+    // depend on the work alone, never on the others of the run (a resumed or sharded run must equal a whole one).
     private bool CanAdmit(IDecodeWork work) =>
         (!_oneAtATime || _active.Count == 0)
+        && (batch.Count == 0 || (work is not SharedPrefix && work.Cells <= batch.Room))
         && (work.Prefix is null || work.Prefix.Ready)
         && work.Sequences <= sequences.Free
         && _cells + work.Cells <= cellLimit
@@ -106,6 +110,12 @@ internal sealed class DecodeScheduler(SafeLLamaContextHandle context, TokenBatch
 
     private void Admit(IDecodeWork work)
     {
+        if (_oneAtATime && _cells == 0)
+        {
+            // Nothing is held: start from an empty cache, so the work's cells lie where they would in any other run.
+            context.MemoryClear(true);
+        }
+
         var ids = sequences.Rent(work.Sequences);
         _cells += work.Cells;
         if (work is SharedPrefix shared)

@@ -9,9 +9,11 @@ namespace MmluSharp.LlamaCpp.Scoring;
 /// prefix is decoded once and its questions continue it on sequences of their own, streamed through full batches by
 /// <see cref="DecodeScheduler"/>. The next group is tokenized on another thread while the current one decodes. A
 /// question that cannot share (too many branch sequences, or left-truncated) is decoded from its start. With
-/// <c>exact</c> one question is in flight at a time, so its numbers equal those of decoding it alone. Not thread-safe.
+/// <c>oneAtATime</c> one question is in flight at a time, each batch holding its tokens alone, so its numbers do not
+/// depend on the other questions of the run (with an F32 cache and no flash attention they equal those of decoding it
+/// alone). Not thread-safe.
 /// </summary>
-internal sealed class ScoringEngine(PromptPlanner planner, DecodeScheduler scheduler, bool exact, ScoringStatistics statistics)
+internal sealed class ScoringEngine(PromptPlanner planner, DecodeScheduler scheduler, bool oneAtATime, ScoringStatistics statistics)
 {
     public ScoringStatistics Statistics => statistics;
 
@@ -22,7 +24,7 @@ internal sealed class ScoringEngine(PromptPlanner planner, DecodeScheduler sched
 
     /// <summary>The shared-prefix path. Yields results as they are finished, decode by decode.</summary>
     public IEnumerable<IReadOnlyList<ScoredRequest>> ScoreShared(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken) =>
-        Results(scheduler.Run(GroupWorks(requests, cancellationToken), oneAtATime: exact, cancellationToken));
+        Results(scheduler.Run(GroupWorks(requests, cancellationToken), oneAtATime, cancellationToken));
 
     /// <summary>The reference path: every prompt decoded in full on its own, one at a time.</summary>
     public IEnumerable<IReadOnlyList<ScoredRequest>> ScoreFromScratch(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken) =>
