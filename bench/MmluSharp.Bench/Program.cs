@@ -92,10 +92,10 @@ if (!options.SkipScratch)
 
 return 0;
 
-static async Task<RunTiming> Time(string name, IAsyncEnumerable<ScoredRequest> results)
+static async Task<RunTiming> Time(string name, IAsyncEnumerable<ScoreResponse> results)
 {
     var watch = Stopwatch.StartNew();
-    var all = new Dictionary<string, ScoredRequest>(StringComparer.Ordinal);
+    var all = new Dictionary<string, ScoreResponse>(StringComparer.Ordinal);
     await foreach (var r in results)
     {
         all[r.Id] = r;
@@ -116,7 +116,7 @@ static (TimeSpan Decoding, long Decodes) Native(LlamaCppModel model, (TimeSpan D
     return now;
 }
 
-static int ArgMax(ScoredRequest r) => Enumerable.Range(0, r.LogProbabilities.Count).MaxBy(i => r.LogProbabilities[i]);
+static int ArgMax(ScoreResponse r) => Enumerable.Range(0, r.LogProbabilities.Count).MaxBy(i => r.LogProbabilities[i]);
 
 // The first --limit questions of each subject: the first N subjects (--subjects N), or those named (--subjects a,b).
 static List<ScoreRequest> BuildRequests(BenchOptions options)

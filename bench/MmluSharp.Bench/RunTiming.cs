@@ -3,7 +3,7 @@ using MmluSharp.Models;
 namespace MmluSharp.Bench;
 
 /// <summary>One timed pass over all requests.</summary>
-internal sealed record RunTiming(string Name, TimeSpan Wall, IReadOnlyDictionary<string, ScoredRequest> Results)
+internal sealed record RunTiming(string Name, TimeSpan Wall, IReadOnlyDictionary<string, ScoreResponse> Results)
 {
     public long TokensDecoded => Results.Values.Sum(r => r.TokensDecoded);
 

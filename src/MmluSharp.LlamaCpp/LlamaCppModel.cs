@@ -9,6 +9,8 @@ using MmluSharp.LlamaCpp.Limits;
 using MmluSharp.LlamaCpp.Native;
 using MmluSharp.LlamaCpp.Scoring;
 using MmluSharp.Models;
+using MmluSharp.Results;
+using MmluSharp.Running;
 
 namespace MmluSharp.LlamaCpp;
 
@@ -31,9 +33,11 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
-    private LlamaCppModel(GgufModelInfo gguf, LLamaWeights weights, LLamaContext context, ScoringEngine engine, LlamaCppOptions options)
+    private LlamaCppModel(
+        GgufModelInfo gguf, ModelDescription description, LLamaWeights weights, LLamaContext context, ScoringEngine engine, LlamaCppOptions options)
     {
         Gguf = gguf;
+        Description = description;
         _weights = weights;
         _context = context;
         _engine = engine;
@@ -50,6 +54,9 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     /// <summary>The options the model was loaded with.</summary>
     public LlamaCppOptions Options { get; }
 
+    /// <summary>The model as results record it: name, path, size, parameters, tensor type and the SHA-256 of its bytes.</summary>
+    public ModelDescription Description { get; }
+
     internal ScoringStatistics Statistics => _engine.Statistics;
 
     /// <summary>The engine itself, for tests that drive its batches one by one (bypassing the gate).</summary>
@@ -59,17 +66,66 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     internal SafeLLamaContextHandle NativeContext => _context.NativeHandle;
 
     /// <summary>
-    /// Checks the file's GGUF header (and for a split model, every part's; without native code), then loads the
-    /// weights on the CPU and creates the context.
+    /// Checks the file's GGUF header (and for a split model, every part's; without native code), hashes its bytes (the
+    /// run's identity), then loads the weights on the CPU and creates the context.
     /// </summary>
+    /// <param name="path">The GGUF file (the first part of a split model).</param>
+    /// <param name="options">How to load it; null: the defaults.</param>
     /// <exception cref="ModelLoadException">The file is missing, not a GGUF model, truncated, or llama.cpp refuses it.</exception>
     /// <exception cref="LlamaCppOptionException">
     /// An option the model or the machine cannot honour: a context beyond the model's training context, a KV cache or
     /// batch larger than the memory available, too many parallel sequences or threads.
     /// </exception>
-    public static LlamaCppModel Load(string path, LlamaCppOptions options)
+    public static LlamaCppModel Load(string path, LlamaCppOptions? options = null) => Load(path, options, CancellationToken.None);
+
+    /// <summary>As <see cref="Load(string, LlamaCppOptions?)"/>, on the thread pool: hashing and loading a large model take seconds.</summary>
+    /// <param name="path">The GGUF file (the first part of a split model).</param>
+    /// <param name="options">How to load it; null: the defaults.</param>
+    /// <param name="cancellationToken">Stops hashing the file.</param>
+    /// <exception cref="ModelLoadException">The file is missing, not a GGUF model, truncated, or llama.cpp refuses it.</exception>
+    /// <exception cref="LlamaCppOptionException">An option the model or the machine cannot honour.</exception>
+    public static Task<LlamaCppModel> LoadAsync(string path, LlamaCppOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Load(path, options, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Loads the GGUF model at <paramref name="path"/>, evaluates it with letter scoring
+    /// (<see cref="EvaluationExtensions.EvaluateAsync(ILogLikelihoodModel, EvaluationOptions?, IProgress{RunProgress}?, CancellationToken)"/>)
+    /// and frees it: what <c>mmlu run --model</c> does.
+    /// </summary>
+    /// <param name="path">The GGUF file (the first part of a split model).</param>
+    /// <param name="options">What to evaluate; null: 5-shot MMLU from the download cache, in memory.</param>
+    /// <param name="llamaOptions">How to load the model; null: the defaults.</param>
+    /// <param name="progress">Receives how far the evaluation is.</param>
+    /// <param name="cancellationToken">Stops the evaluation; in a run folder everything scored is kept.</param>
+    /// <returns>The results of the evaluation.</returns>
+    /// <exception cref="ModelLoadException">The file cannot be used.</exception>
+    /// <exception cref="OptionException">An option cannot be honoured; names it.</exception>
+    public static async Task<RunResults> EvaluateAsync(
+        string path,
+        EvaluationOptions? options = null,
+        LlamaCppOptions? llamaOptions = null,
+        IProgress<RunProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        var plan = EvaluationPlan.Create(options ?? new EvaluationOptions());
+        using var model = await LoadAsync(path, llamaOptions, cancellationToken).ConfigureAwait(false);
+        return (await model.EvaluateAsync(plan, progress, cancellationToken).ConfigureAwait(false)).Results;
+    }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(ModelDescription) ? Description
+            : serviceType == typeof(GgufModelInfo) ? Gguf
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    private static LlamaCppModel Load(string path, LlamaCppOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= new LlamaCppOptions();
         options.Validate();
         var headers = GgufInspector.ReadSet(path);
         var header = headers[0];
@@ -77,6 +133,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         var contextSize = options.ResolveContextSize(gguf.ContextLength);
         var batchSize = Math.Min(options.BatchSize, contextSize);
         ModelLimits.Check(options, header, gguf, contextSize, batchSize, MachineMemory.AvailableBytes());
+        var description = ModelFiles.Describe(path, gguf, cancellationToken);
 
         NativeEnvironment.EnsurePassiveWait();
         NativeLog.Install();
@@ -121,7 +178,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
             // (or one prefix's), so a question's numbers do not depend on which others the run holds (a resumed or
             // sharded run equals an uninterrupted one).
             var engine = new ScoringEngine(planner, scheduler, options.ExactKv || options.MaxParallelSequences == 1, statistics);
-            return new LlamaCppModel(gguf, weights, context, engine, options);
+            return new LlamaCppModel(gguf, description, weights, context, engine, options);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or ModelLoadException))
         {
@@ -135,14 +192,14 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     /// <exception cref="ModelLoadException">
     /// The model computed NaN or +∞ logits (broken weights): the requests answered before stand, none after.
     /// </exception>
-    public IAsyncEnumerable<ScoredRequest> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ScoreResponse> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
         return Pump(ct => _engine.ScoreShared(requests, ct), cancellationToken);
     }
 
     /// <summary>The reference path: each prompt decoded in full, alone. For tests and the benchmark.</summary>
-    internal IAsyncEnumerable<ScoredRequest> ScoreFromScratchAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default) =>
+    internal IAsyncEnumerable<ScoreResponse> ScoreFromScratchAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default) =>
         Pump(ct => _engine.ScoreFromScratch(requests, ct), cancellationToken);
 
     internal int[] Tokenize(string text) => TokenizerRules.Tokenize(_weights, text);
@@ -170,7 +227,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     }
 
     // Decodes the next batch on the thread pool. A batch with broken logits yields nothing: the batches before it stand.
-    private async Task<bool> NextBatchAsync(IEnumerator<IReadOnlyList<ScoredRequest>> enumerator, CancellationToken cancellationToken)
+    private async Task<bool> NextBatchAsync(IEnumerator<IReadOnlyList<ScoreResponse>> enumerator, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -190,8 +247,8 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     }
 
     // Runs the engine's batches on the thread pool, one at a time, holding the gate for the whole enumeration.
-    private async IAsyncEnumerable<ScoredRequest> Pump(
-        Func<CancellationToken, IEnumerable<IReadOnlyList<ScoredRequest>>> batches, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ScoreResponse> Pump(
+        Func<CancellationToken, IEnumerable<IReadOnlyList<ScoreResponse>>> batches, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);

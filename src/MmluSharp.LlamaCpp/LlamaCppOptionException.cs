@@ -4,46 +4,38 @@ namespace MmluSharp.LlamaCpp;
 /// An option of <see cref="LlamaCppOptions"/> the model or the machine cannot honour, found before any native call.
 /// The message is one line: <c>Option value: problem</c>.
 /// </summary>
-public sealed class LlamaCppOptionException : ArgumentException
+public sealed class LlamaCppOptionException : OptionException
 {
     /// <summary>Creates the exception for <paramref name="option"/> (a <see cref="LlamaCppOptions"/> property name).</summary>
+    /// <param name="option">The property, e.g. <c>ContextSize</c>.</param>
+    /// <param name="value">Its value.</param>
+    /// <param name="problem">What is wrong with it, e.g. <c>at most 4096 (the model's training context)</c>.</param>
     public LlamaCppOptionException(string option, long value, string problem)
-        : base(FormattableString.Invariant($"{option} {value}: {problem}"))
+        : base(option, FormattableString.Invariant($"{value}: {problem}"))
     {
-        Option = option;
         Value = value;
-        Problem = problem;
     }
 
     /// <summary>Creates the exception with a default message.</summary>
     public LlamaCppOptionException()
     {
-        Option = string.Empty;
-        Problem = string.Empty;
     }
 
     /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">The message.</param>
     public LlamaCppOptionException(string message)
         : base(message)
     {
-        Option = string.Empty;
-        Problem = message;
     }
 
     /// <summary>Creates the exception with a message and the failure underneath.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The failure underneath.</param>
     public LlamaCppOptionException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Option = string.Empty;
-        Problem = message;
     }
 
-    /// <summary>The <see cref="LlamaCppOptions"/> property at fault, e.g. <c>ContextSize</c>.</summary>
-    public string Option { get; }
-
-    /// <summary>Its value.</summary>
+    /// <summary>The option's value.</summary>
     public long Value { get; }
-
-    /// <summary>What is wrong with it, without the option's name.</summary>
-    public string Problem { get; }
 }

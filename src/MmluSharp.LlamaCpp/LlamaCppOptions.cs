@@ -43,8 +43,7 @@ public sealed record LlamaCppOptions
         {
             if (value <= 0)
             {
-                // ArgumentException(message) keeps Message to one line (no "(Parameter ...)" / "Actual value" lines).
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} must be positive, not {value}."));
+                throw new OptionException(name, string.Create(CultureInfo.InvariantCulture, $"must be positive, not {value}."));
             }
         }
 

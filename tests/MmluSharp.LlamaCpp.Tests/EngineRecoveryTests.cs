@@ -78,7 +78,7 @@ public sealed class EngineRecoveryTests
     [Fact]
     public void Invalid_option_is_a_one_line_argument_error()
     {
-        var e = Assert.Throws<ArgumentException>(() => Models.Load(Models.Stories, new LlamaCppOptions { BatchSize = 0 }));
+        var e = Assert.Throws<OptionException>(() => Models.Load(Models.Stories, new LlamaCppOptions { BatchSize = 0 }));
 
         Assert.Equal("BatchSize must be positive, not 0.", e.Message);
     }

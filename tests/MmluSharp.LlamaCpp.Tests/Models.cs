@@ -12,9 +12,9 @@ internal static class Models
     public static LlamaCppModel Load(string file, LlamaCppOptions? options = null) =>
         LlamaCppModel.Load(SharedData.Model(file), options ?? new LlamaCppOptions());
 
-    public static async Task<Dictionary<string, ScoredRequest>> ScoreAllAsync(this LlamaCppModel model, IReadOnlyList<ScoreRequest> requests)
+    public static async Task<Dictionary<string, ScoreResponse>> ScoreAllAsync(this LlamaCppModel model, IReadOnlyList<ScoreRequest> requests)
     {
-        var results = new Dictionary<string, ScoredRequest>(StringComparer.Ordinal);
+        var results = new Dictionary<string, ScoreResponse>(StringComparer.Ordinal);
         await foreach (var r in model.ScoreAsync(requests))
         {
             results.Add(r.Id, r);
@@ -23,9 +23,9 @@ internal static class Models
         return results;
     }
 
-    public static async Task<Dictionary<string, ScoredRequest>> ScoreAllFromScratchAsync(this LlamaCppModel model, IReadOnlyList<ScoreRequest> requests)
+    public static async Task<Dictionary<string, ScoreResponse>> ScoreAllFromScratchAsync(this LlamaCppModel model, IReadOnlyList<ScoreRequest> requests)
     {
-        var results = new Dictionary<string, ScoredRequest>(StringComparer.Ordinal);
+        var results = new Dictionary<string, ScoreResponse>(StringComparer.Ordinal);
         await foreach (var r in model.ScoreFromScratchAsync(requests))
         {
             results.Add(r.Id, r);
@@ -34,6 +34,6 @@ internal static class Models
         return results;
     }
 
-    public static int ArgMax(this ScoredRequest r) =>
+    public static int ArgMax(this ScoreResponse r) =>
         Enumerable.Range(0, r.LogProbabilities.Count).MaxBy(i => r.LogProbabilities[i]);
 }

@@ -41,7 +41,7 @@ public sealed class NonFiniteLogitsTests : IDisposable
         var expected = await healthy.ScoreAllAsync(algebra);
 
         using var broken = LlamaCppModel.Load(path, new LlamaCppOptions());
-        var scored = new List<ScoredRequest>();
+        var scored = new List<ScoreResponse>();
         var e = await Assert.ThrowsAsync<ModelLoadException>(async () =>
         {
             await foreach (var result in broken.ScoreAsync([.. algebra, .. astronomy]))

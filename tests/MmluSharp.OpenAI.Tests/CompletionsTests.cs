@@ -12,7 +12,7 @@ public sealed class CompletionsTests
         var requests = TestRequests.Make(12);
         using var model = OpenAICompatible.CompletionsModel(TestRequests.Options(server));
 
-        var answers = new Dictionary<string, Models.ScoredRequest>(StringComparer.Ordinal);
+        var answers = new Dictionary<string, Models.ScoreResponse>(StringComparer.Ordinal);
         await foreach (var scored in model.ScoreAsync(requests))
         {
             answers.Add(scored.Id, scored);

@@ -8,9 +8,9 @@ public sealed class LetterMatchTests
     /// <summary>Answers judged before any is yielded; no more requests than this are sent before the verdict.</summary>
     private const int LetterWindowSize = 20;
 
-    private static async Task<List<ScoredRequest>> Collect(IEndpointModel model, IReadOnlyList<ScoreRequest> requests)
+    private static async Task<List<ScoreResponse>> Collect(IEndpointModel model, IReadOnlyList<ScoreRequest> requests)
     {
-        var yielded = new List<ScoredRequest>();
+        var yielded = new List<ScoreResponse>();
         await foreach (var scored in model.ScoreAsync(requests))
         {
             yielded.Add(scored);
@@ -28,7 +28,7 @@ public sealed class LetterMatchTests
         server.Shape = shape;
         server.Rewrite = (_, _, token, logprob) => token.StartsWith(' ') ? null : (token, JsonValue.Create(logprob));
         using var model = OpenAICompatible.CompletionsModel(TestRequests.Options(server));
-        var yielded = new List<ScoredRequest>();
+        var yielded = new List<ScoreResponse>();
 
         var error = await Assert.ThrowsAsync<EndpointException>(async () =>
         {

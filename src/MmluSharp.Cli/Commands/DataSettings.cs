@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using MmluSharp.Benchmarks;
+using MmluSharp.Cli.Terminal;
 using MmluSharp.Datasets;
 using MmluSharp.Datasets.Download;
 using MmluSharp.Running;
@@ -13,7 +14,7 @@ namespace MmluSharp.Cli.Commands;
 internal class DataSettings : CommandSettings
 {
     [CommandOption("--benchmark <NAME>")]
-    [Description("The benchmark: mmlu (default), cmmlu, mmlu-pro or mmlu-redux. Its data comes from --data, else from 'mmlu datasets download'.")]
+    [RegistryDescription("The benchmark: {benchmarks} (mmlu by default), or a benchmark spec file of your own (e.g. capitals.json: CSV files in MMLU's layout; see the README). Its data comes from --data, else from the spec, else from 'mmlu datasets download'.")]
     [DefaultValue("mmlu")]
     public string Benchmark { get; init; } = "mmlu";
 
@@ -22,7 +23,7 @@ internal class DataSettings : CommandSettings
     public string? Data { get; init; }
 
     [CommandOption("--split <SPLIT>")]
-    [Description("test, val or dev (mmlu-pro: test or validation).")]
+    [RegistryDescription("The split to ask ({splits}).")]
     [DefaultValue("test")]
     public string Split { get; init; } = "test";
 
@@ -32,7 +33,7 @@ internal class DataSettings : CommandSettings
     public int Shots { get; init; } = 5;
 
     [CommandOption("--style <STYLE>")]
-    [Description("Prompt style (the first is the default). mmlu and mmlu-redux: original (hendrycks/test evaluate.py, QLoRA) or harness (lm-evaluation-harness mmlu). cmmlu: cmmlu (haonan-li/CMMLU mp_utils.py) or harness (lm-evaluation-harness cmmlu). mmlu-pro: cot (TIGER-AI-Lab/MMLU-Pro evaluate_from_local.py at commit 7478e26, chain of thought for --scoring generate), harness (lm-evaluation-harness mmlu_pro task version 3.1, chain of thought for --scoring generate) or letter (our own, for letter scoring). A harness style asked on its few-shot split (dev; validation for mmlu-pro) leaves each question out of its own examples, as lm-eval's first_n sampler does.")]
+    [RegistryDescription("Prompt style, the first of each benchmark's being its default ({styles}). original: hendrycks/test evaluate.py (QLoRA); harness: lm-evaluation-harness' task; cmmlu: haonan-li/CMMLU mp_utils.py; cot: TIGER-AI-Lab/MMLU-Pro evaluate_from_local.py at commit 7478e26 (chain of thought, for --scoring generate); mmlu-pro's harness: lm-evaluation-harness mmlu_pro task version 3.1 (chain of thought, for --scoring generate); letter: our own, for letter scoring. A harness style asked on its few-shot split (dev; validation for mmlu-pro) leaves each question out of its own examples, as lm-eval's first_n sampler does.")]
     public string? Style { get; init; }
 
     [CommandOption("--subjects <LIST>")]
@@ -53,15 +54,30 @@ internal class DataSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
+        IBenchmark? benchmark;
+        try
+        {
+            benchmark = BenchmarkSpecs.Resolve(Benchmark);
+        }
+        catch (DatasetException e)
+        {
+            return ValidationResult.Error(e.Message);
+        }
+
+        if (benchmark is null)
+        {
+            return ValidationResult.Error($"--benchmark must be one of {BenchmarkRegistry.Default.Names} or a benchmark spec file, not '{Benchmark}'.");
+        }
+
         if (ResolvedData is null)
         {
             return ValidationResult.Error(
-                $"no --data given and no downloaded {Benchmark} in {Path.Combine(DatasetCache.Root, Benchmark)}: run 'mmlu datasets download {Benchmark}' or pass --data DIR.");
+                $"no --data given and no downloaded {benchmark.Name} in {Path.Combine(DatasetCache.Root, benchmark.Name)}: run 'mmlu datasets download {benchmark.Name}' or pass --data DIR.");
         }
 
-        if (Split is not ("test" or "val" or "dev" or "validation"))
+        if (!benchmark.Splits.Contains(Split, StringComparer.Ordinal))
         {
-            return ValidationResult.Error($"--split must be test, val, dev or validation, not '{Split}'.");
+            return ValidationResult.Error($"--split for {benchmark.Name} must be one of {string.Join(", ", benchmark.Splits)}, not '{Split}'.");
         }
 
         if ((OutOfRange("--shots", Shots, 0, int.MaxValue) ?? OutOfRange("--limit", Limit, 1, int.MaxValue)
@@ -70,15 +86,9 @@ internal class DataSettings : CommandSettings
             return ValidationResult.Error(error);
         }
 
-        var benchmark = BenchmarkRegistry.All.FirstOrDefault(b => b.Name == Benchmark);
-        if (benchmark is null)
-        {
-            return ValidationResult.Error($"--benchmark must be one of {string.Join(", ", BenchmarkRegistry.All.Select(b => b.Name))}, not '{Benchmark}'.");
-        }
-
         if (Style is not null && !benchmark.Styles.Contains(Style))
         {
-            return ValidationResult.Error($"--style for {Benchmark} must be one of {string.Join(", ", benchmark.Styles)}, not '{Style}'.");
+            return ValidationResult.Error($"--style for {benchmark.Name} must be one of {string.Join(", ", benchmark.Styles)}, not '{Style}'.");
         }
 
         return ValidationResult.Success();
@@ -94,18 +104,26 @@ internal class DataSettings : CommandSettings
             ? string.Create(CultureInfo.InvariantCulture, $"{option} must be {(min == 0 ? "0 or more" : min == 1 ? "a positive number" : $"at least {min}")}, not {v}.")
             : string.Create(CultureInfo.InvariantCulture, $"{option} must be between {min} and {max}, not {v}.");
 
-    /// <summary><c>--data</c>, else the benchmark's folder in the download cache, else null.</summary>
-    public string? ResolvedData => string.IsNullOrWhiteSpace(Data) ? DatasetCache.Find(Benchmark) : Data;
+    /// <summary><c>--data</c>, else the benchmark's own data (a spec's folder), else its folder in the download cache, else null.</summary>
+    public string? ResolvedData => !string.IsNullOrWhiteSpace(Data) ? Data
+        : BenchmarkSpecs.Resolve(Benchmark) is { } benchmark ? benchmark.DefaultData ?? DatasetCache.Find(benchmark.Name)
+        : null;
 
-    public PlanRequest ToPlanRequest(Grouping grouping = Grouping.Original) => new(
-        ResolvedData!,
-        Split,
-        Shots,
-        Style,
-        Subjects?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        Limit,
-        MaxSamples,
-        Benchmark,
-        grouping,
-        Permute);
+    /// <summary>The benchmark's registered name (a spec file's is the name the spec gives).</summary>
+    public string BenchmarkName => BenchmarkSpecs.Resolve(Benchmark)?.Name ?? Benchmark;
+
+    /// <summary>The options that select and render the questions.</summary>
+    public EvaluationOptions ToOptions(Grouping grouping = Grouping.Original) => new()
+    {
+        Benchmark = BenchmarkName,
+        Data = ResolvedData!,
+        Split = Split,
+        Shots = Shots,
+        Style = Style,
+        Subjects = Subjects?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        Limit = Limit,
+        MaxSamples = MaxSamples,
+        Grouping = grouping,
+        Permutation = Permute,
+    };
 }

@@ -1,13 +1,14 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Net.Http.Headers;
+using MmluSharp.Cli.Terminal;
 using MmluSharp.Datasets.Download;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MmluSharp.Cli.Commands;
 
-[Description("Download mmlu, cmmlu, mmlu-pro or mmlu-redux into the cache (or --to DIR), check SHA-256 where known, and write a manifest.")]
+[RegistryDescription("Download {downloads} into the cache (or --to DIR), check SHA-256 where known, and write a manifest.")]
 internal sealed class DatasetsDownloadCommand(IAnsiConsole console) : AsyncCommand<DatasetsDownloadSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DatasetsDownloadSettings settings, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using MmluSharp.Cli.Terminal;
 using MmluSharp.Datasets.Download;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -8,7 +9,7 @@ namespace MmluSharp.Cli.Commands;
 internal sealed class DatasetsDownloadSettings : CommandSettings
 {
     [CommandArgument(0, "<NAME>")]
-    [Description("mmlu, cmmlu, mmlu-pro or mmlu-redux.")]
+    [RegistryDescription("One of {downloads}.")]
     public string Name { get; init; } = string.Empty;
 
     [CommandOption("--to <DIR>")]

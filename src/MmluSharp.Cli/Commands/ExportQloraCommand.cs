@@ -9,6 +9,6 @@ namespace MmluSharp.Cli.Commands;
 internal sealed class ExportQloraCommand(IAnsiConsole console) : Command<ExportQloraSettings>
 {
     public override int Execute(CommandContext context, ExportQloraSettings settings, CancellationToken cancellationToken) =>
-        PlanFileWriter.Write(console, settings.ToPlanRequest() with { Style = PromptStyle.Original.Name }, settings.Out, "records", (plan, stream) =>
-            QloraExporter.Write(plan.Items.Select(i => (i.Question, i.Prompt)), stream));
+        PlanFileWriter.Write(console, settings.ToOptions() with { Style = PromptStyle.Original.Name }, settings.Out, "records", (plan, stream) =>
+            QloraExporter.Write(plan.Questions.Select(i => (i.Question, i.Prompt)), stream));
 }

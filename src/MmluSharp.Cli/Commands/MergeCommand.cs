@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using MmluSharp.Cli.Terminal;
-using MmluSharp.Reports;
 using MmluSharp.Running;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -15,7 +14,6 @@ internal sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings
         // Held until the reports are written: no run or other merge writes the folder meanwhile.
         using var held = RunMerger.LockDestination(settings.Shards, settings.Out!);
         var results = RunMerger.Merge(settings.Shards, held);
-        ReportFiles.WriteRunFolder(results, settings.Out!);
         ResultsSummary.Write(console, new RunOutcome(results, results.Overall.N, 0, AlreadyComplete: false), settings.Out!);
         return 0;
     }

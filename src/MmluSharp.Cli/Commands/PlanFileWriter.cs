@@ -10,9 +10,9 @@ namespace MmluSharp.Cli.Commands;
 /// </summary>
 internal static class PlanFileWriter
 {
-    public static int Write(IAnsiConsole console, PlanRequest request, string? path, string records, Action<RunPlan, Stream> write)
+    public static int Write(IAnsiConsole console, EvaluationOptions options, string? path, string records, Action<EvaluationPlan, Stream> write)
     {
-        var plan = PlanBuilder.Build(request);
+        var plan = EvaluationPlan.Create(options);
         if (path is null or "-")
         {
             using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
@@ -21,7 +21,7 @@ internal static class PlanFileWriter
         }
 
         AtomicFile.Write(path, stream => write(plan, stream));
-        console.MarkupLineInterpolated($"Wrote {plan.Items.Count} {records} to [bold]{path}[/].");
+        console.MarkupLineInterpolated($"Wrote {plan.Questions.Count} {records} to [bold]{path}[/].");
         return 0;
     }
 }

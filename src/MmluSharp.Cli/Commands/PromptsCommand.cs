@@ -9,6 +9,6 @@ namespace MmluSharp.Cli.Commands;
 internal sealed class PromptsCommand(IAnsiConsole console) : Command<PromptsSettings>
 {
     public override int Execute(CommandContext context, PromptsSettings settings, CancellationToken cancellationToken) =>
-        PlanFileWriter.Write(console, settings.ToPlanRequest(), settings.Out, "prompts", (plan, stream) =>
-            PromptsJsonlWriter.Write(plan.Items.Select(i => (i.Question, i.Prompt)), plan.Style, stream));
+        PlanFileWriter.Write(console, settings.ToOptions(), settings.Out, "prompts", (plan, stream) =>
+            PromptsJsonlWriter.Write(plan.Questions.Select(i => (i.Question, i.Prompt)), plan.Rendered.Style, stream));
 }

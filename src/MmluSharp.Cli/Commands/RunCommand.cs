@@ -5,14 +5,17 @@ using MmluSharp.Cli.Schedulers;
 using MmluSharp.Cli.Terminal;
 using MmluSharp.Datasets;
 using MmluSharp.IO;
-using MmluSharp.Reports;
-using MmluSharp.Results;
 using MmluSharp.Running;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace MmluSharp.Cli.Commands;
 
+/// <summary>
+/// <c>mmlu run</c>: the options become <see cref="EvaluationOptions"/>, the model an <c>ILogLikelihoodModel</c> or an
+/// <c>IChatClient</c>, and the library's one entry point evaluates it into the run folder; this prints what runs, the
+/// progress and the summary.
+/// </summary>
 [Description("Evaluate a model on MMLU: a GGUF file in-process (llama.cpp) or a model behind an OpenAI-compatible endpoint. Writes results.json, samples.jsonl and reports; resumable.")]
 internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSettings>
 {
@@ -20,85 +23,50 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
     {
         var profile = RunProfile.FromEnvironment();
         var grouping = settings.Grouping == "harness" ? Grouping.Harness : Grouping.Original;
-        var plan = profile.Reading(() => PlanBuilder.Build(settings.ToPlanRequest(grouping)));
         var shard = settings.ShardFromScheduler
             ? SchedulerShard.Resolve(Environment.GetEnvironmentVariable, settings.Shards)
             : settings.Shard is null ? null : new ShardChoice(Shard.Parse(settings.Shard), "--shard");
-        if (shard is not null)
-        {
-            plan = shard.Shard.Apply(plan);
-        }
+        var plan = profile.Reading(() => EvaluationPlan.Create(settings.ToOptions(grouping) with { Shard = shard?.Shard }));
 
-        if (plan.Items.Count == 0)
-        {
-            throw new ArgumentException("no questions selected: check --subjects, --split and --shard.");
-        }
-
-        var (split, shots, style) = (plan.Split, plan.Shots, plan.Style);
         // A model named on the Hub is found (and downloaded) before the run folder is locked.
         var local = settings.Endpoint.Length > 0 ? null : await LocalModelSetup.LocateAsync(settings.Model!, console, cancellationToken).ConfigureAwait(false);
         var folder = settings.Out ?? RunFolders.Default(settings, plan, shard?.Shard);
 
-        // Held from before the model loads until the reports are written: one process per run folder.
-        using var held = RunFolderLock.Acquire(folder);
+        // One process per run folder: a folder in use is refused before the model loads (the run holds it from then on).
+        RunFolderLock.Acquire(folder).Dispose();
         using var setup = local is null
-            ? EndpointModelSetup.Create(settings, folder, plan)
+            ? EndpointModelSetup.Create(settings, folder)
             : await profile.Model(() => LocalModelSetup.CreateAsync(settings, local, cancellationToken)).ConfigureAwait(false);
 
-        var settingsOfRun = new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal) { ["grouping"] = settings.Grouping };
-        foreach (var (key, value) in setup.Settings)
+        plan = plan.WithOptions(plan.Options with
         {
-            settingsOfRun[key] = value;
-        }
-
-        var description = new RunDescription(
-            plan.Benchmark,
-            split,
-            shots,
-            style,
-            setup.Scorer.Method,
-            setup.Model,
-            new RunProvenance(
-                MmluApp.Version,
-                style,
-                plan.StyleVersion,
-                settings.Grouping,
-                Urls.WithoutUserInfo("mmlu " + ShellWords.Join(context.Arguments)),
-                DateTimeOffset.UtcNow,
-                setup.Settings.GetValueOrDefault("extract"),
-                settings.Limit),
-            plan.Catalogue,
-            plan.SubjectSizes);
+            OutputFolder = folder,
+            RescoreChanged = settings.RescoreChanged,
+            Model = setup.Description,
+            RunSettings = setup.RunSettings,
+            Extraction = settings.Extract,
+            MaxOutputTokens = settings.MaxTokens,
+            Concurrency = settings.Concurrency,
+            CommandLine = Urls.WithoutUserInfo("mmlu " + ShellWords.Join(context.Arguments)),
+            Invocation = new RunInvocation(Environment.CurrentDirectory, ToolCommand.Current, [.. context.Arguments.Select(Urls.WithoutUserInfo)]),
+        });
 
         if (local is not null)
         {
             console.MarkupLineInterpolated($"model: {local.Source}");
         }
 
+        var (split, shots, style, count) = (plan.Rendered.Split, plan.Rendered.Shots, plan.Rendered.Style, plan.Questions.Count);
+        var scoring = settings.Scoring == RunSettings.GenerateScoring ? RunSettings.GenerateScoring : "letter";
         var slice = shard is null ? string.Empty : $" · shard {shard.Shard} ({shard.Source})";
         console.MarkupLineInterpolated(
-            $"[bold]{setup.Model.Name}[/] ({setup.Summary}) · {plan.Items.Count:N0} {split} questions{slice} · {shots}-shot · {style} prompts · {setup.Scorer.Method} scoring → {folder}");
-        var evaluator = new Evaluator(setup.Scorer)
-        {
-            RescoreChanged = settings.RescoreChanged,
-            Invocation = new RunInvocation(Environment.CurrentDirectory, ToolCommand.Current, [.. context.Arguments.Select(Urls.WithoutUserInfo)]),
-        };
+            $"[bold]{setup.Name}[/] ({setup.Summary}) · {count:N0} {split} questions{slice} · {shots}-shot · {style} prompts · {scoring} scoring → {folder}");
         try
         {
-            var outcome = await profile.Scoring(() => new RunProgressView(console).RunAsync(progress =>
-                evaluator.RunAsync(plan with { Settings = settingsOfRun }, description, held, progress, cancellationToken)))
+            var outcome = await profile.Scoring(() => new RunProgressView(console).RunAsync(progress => setup.Evaluate(plan, progress, cancellationToken)))
                 .ConfigureAwait(false);
-            if (!outcome.AlreadyComplete && setup.Usage() is { } usage)
-            {
-                outcome = outcome with { Results = outcome.Results with { Api = usage } };
-                ResultsJson.Write(outcome.Results, Path.Combine(folder, Evaluator.ResultsFile));
-            }
-
-            // Always: reports are views of results.json, and a run killed just after writing it has none yet.
-            profile.Reports(() => ReportFiles.WriteRunFolder(outcome.Results, folder));
-
             ResultsSummary.Write(console, outcome, folder);
-            profile.Write(plan.Items.Count, setup.Resource);
+            profile.Write(plan.Questions.Count, setup.Resource);
             return 0;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -10,13 +10,13 @@ namespace MmluSharp.Cli.Commands;
 /// </summary>
 internal static class RunFolders
 {
-    public static string Default(RunSettings settings, RunPlan plan, Shard? shard)
+    public static string Default(RunSettings settings, EvaluationPlan plan, Shard? shard)
     {
         var name = settings.Endpoint.Length > 0 ? settings.Model!
             : Composition.HubModels.ReferenceFor(settings.Model!) is { } hub ? HubName(hub)
             : Path.GetFileNameWithoutExtension(settings.Model!);
         var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-        return Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{safe}-{plan.Benchmark}-{plan.Split}-{plan.Shots}shot-{plan.Style}") + shard?.FolderSuffix);
+        return Path.Combine("runs", string.Create(CultureInfo.InvariantCulture, $"{safe}-{plan.Benchmark.Name}-{plan.Rendered.Split}-{plan.Rendered.Shots}shot-{plan.Rendered.Style}") + shard?.FolderSuffix);
     }
 
     private static string HubName(Models.Hub.HubReference hub)

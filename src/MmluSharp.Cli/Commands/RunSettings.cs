@@ -111,6 +111,12 @@ internal class RunSettings : DataSettings
     [Description("On resuming a run whose data changed since it started (a question's prompt or answer differs, questions were added or removed): drop the samples that no longer match and score those questions again. Without it such a folder is refused.")]
     public bool RescoreChanged { get; init; }
 
+    /// <summary>--scoring generate: the model answers in text.</summary>
+    public const string GenerateScoring = "generate";
+
+    /// <summary>--scoring chat-letter: letter log-probabilities from /v1/chat/completions.</summary>
+    public const string ChatLetterScoring = "chat-letter";
+
     private static int MaxThreads => LlamaCpp.LlamaCppOptions.MaxThreads;
 
     /// <summary>More requests in flight than any server takes; also keeps the request queue's size in range.</summary>

@@ -56,7 +56,7 @@ internal sealed class SlurmCommand(IAnsiConsole console) : AsyncCommand<SlurmSet
         console.MarkupLineInterpolated($"Submitted array job [bold]{array}[/] ({job.Shards} shards) and merge job [bold]{merger}[/] (starts when every shard has succeeded).");
         console.MarkupLineInterpolated($"  shards: {job.ShardFolder(1)} … {job.ShardFolder(job.Shards)}");
         console.MarkupLineInterpolated($"  scripts and logs: {job.ScriptFolder}");
-        console.MarkupLineInterpolated($"  merged results: {Path.Combine(job.Folder, Evaluator.ResultsFile)}");
+        console.MarkupLineInterpolated($"  merged results: {Path.Combine(job.Folder, RunFolderFiles.Results)}");
         console.MarkupLineInterpolated($"  follow: squeue -j {array},{merger}");
         console.MarkupLineInterpolated($"  if a shard fails: mmlu merge {ShellWords.Join([.. Enumerable.Range(1, job.Shards).Select(job.ShardFolder), "--out", job.Folder])} names the command that resumes it");
         return 0;
@@ -66,11 +66,11 @@ internal sealed class SlurmCommand(IAnsiConsole console) : AsyncCommand<SlurmSet
     private static SlurmJob Plan(CommandContext context, SlurmSettings settings)
     {
         var grouping = settings.Grouping == "harness" ? Grouping.Harness : Grouping.Original;
-        var plan = PlanBuilder.Build(settings.ToPlanRequest(grouping));
+        var plan = EvaluationPlan.Create(settings.ToOptions(grouping));
         var shards = settings.Shards!.Value;
-        if (plan.Items.Count < shards)
+        if (plan.Questions.Count < shards)
         {
-            throw new ArgumentException($"--shards {shards} but the run has only {plan.Items.Count} questions: some shards would have none.");
+            throw new ArgumentException($"--shards {shards} but the run has only {plan.Questions.Count} questions: some shards would have none.");
         }
 
         if (settings.Endpoint.Length == 0 && !File.Exists(settings.Model) && HubModels.ReferenceFor(settings.Model!) is null)

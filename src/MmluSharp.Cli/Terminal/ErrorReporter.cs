@@ -36,6 +36,7 @@ internal static class ErrorReporter
             FileNotFoundException f => (BadInput, $"{f.FileName ?? "file"}: not found"),
             DirectoryNotFoundException or UnauthorizedAccessException or IOException => (BadInput, exception.Message),
             InvalidDataException => (BadInput, exception.Message),
+            OptionException option => (BadInput, OptionNames.Describe(option)),
             ArgumentException => (BadInput, exception.Message),
             _ => (1, $"unexpected error ({exception.GetType().Name}): {exception.Message}"),
         };

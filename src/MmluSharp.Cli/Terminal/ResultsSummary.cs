@@ -67,7 +67,7 @@ internal static class ResultsSummary
             CultureInfo.InvariantCulture,
             $"calibration: ECE {c.Ece:F3}, RMS {c.RmsCalibrationError:F3}, Brier {c.Brier:F3} · {results.Timing.Seconds:F1} s, {results.Timing.QuestionsPerSecond:F1} questions/s, {results.Timing.TokensDecoded:N0} tokens decoded"));
         console.MarkupLineInterpolated(
-            $"Wrote [bold]{Path.Combine(folder, Evaluator.ResultsFile)}[/], {Evaluator.SamplesFile}, report.md and report.html.");
+            $"Wrote [bold]{Path.Combine(folder, RunFolderFiles.Results)}[/], {RunFolderFiles.Samples}, report.md and report.html.");
     }
 
     private static string Percent(double value) => (100 * value).ToString("F2", CultureInfo.InvariantCulture);

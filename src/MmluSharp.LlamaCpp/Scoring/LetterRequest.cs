@@ -16,6 +16,6 @@ internal sealed class LetterRequest(QuestionPlan plan, int works)
     public long Tokens { get; set; }
 
     /// <summary>Counts a finished work; the result once the last one is.</summary>
-    public ScoredRequest? Finish() =>
-        --_remaining == 0 ? new ScoredRequest(plan.Request.Id, Sums, plan.Shots, Tokens, plan.TruncatedTokens) : null;
+    public ScoreResponse? Finish() =>
+        --_remaining == 0 ? new ScoreResponse(plan.Request.Id, Sums, plan.Shots, Tokens, plan.TruncatedTokens) : null;
 }

@@ -23,18 +23,18 @@ internal sealed class ScoringEngine(PromptPlanner planner, DecodeScheduler sched
     public PromptPlanner Planner => planner;
 
     /// <summary>The shared-prefix path. Yields results as they are finished, decode by decode.</summary>
-    public IEnumerable<IReadOnlyList<ScoredRequest>> ScoreShared(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken) =>
+    public IEnumerable<IReadOnlyList<ScoreResponse>> ScoreShared(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken) =>
         Results(scheduler.Run(GroupWorks(requests, cancellationToken), oneAtATime, cancellationToken));
 
     /// <summary>The reference path: every prompt decoded in full on its own, one at a time.</summary>
-    public IEnumerable<IReadOnlyList<ScoredRequest>> ScoreFromScratch(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken) =>
+    public IEnumerable<IReadOnlyList<ScoreResponse>> ScoreFromScratch(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken) =>
         Results(scheduler.Run(requests.SelectMany(r => AloneWorks(Plan(r))), oneAtATime: true, cancellationToken));
 
-    private static IEnumerable<IReadOnlyList<ScoredRequest>> Results(IEnumerable<IReadOnlyList<IDecodeWork>> finished)
+    private static IEnumerable<IReadOnlyList<ScoreResponse>> Results(IEnumerable<IReadOnlyList<IDecodeWork>> finished)
     {
         foreach (var works in finished)
         {
-            var results = works.OfType<LetterWork>().Select(w => w.Request.Finish()).OfType<ScoredRequest>().ToList();
+            var results = works.OfType<LetterWork>().Select(w => w.Request.Finish()).OfType<ScoreResponse>().ToList();
             if (results.Count > 0)
             {
                 yield return results;

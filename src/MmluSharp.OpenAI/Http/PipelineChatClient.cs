@@ -1,17 +1,35 @@
 using Microsoft.Extensions.AI;
+using MmluSharp.IO;
+using MmluSharp.Results;
 
 namespace MmluSharp.OpenAI.Http;
 
 /// <summary>
-/// The OpenAI SDK's chat client over the resilient, cached pipeline; disposing it releases the pipeline, and
-/// <c>GetService(typeof(EndpointStatistics))</c> returns the traffic counters.
+/// The OpenAI SDK's chat client over the resilient, cached pipeline; disposing it releases the pipeline.
+/// <c>GetService</c> answers the traffic counters (<see cref="EndpointStatistics"/>, <see cref="ApiUsage"/>) and the
+/// model as results describe it (<see cref="ModelDescription"/>: the endpoints, the API and the model name).
 /// </summary>
 internal sealed class PipelineChatClient(IChatClient inner, HttpPipeline pipeline) : DelegatingChatClient(inner)
 {
-    public override object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceType == typeof(EndpointStatistics) && serviceKey is null
-            ? pipeline.Counters.Snapshot()
+    public override object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null)
+        {
+            return base.GetService(serviceType, serviceKey);
+        }
+
+        var options = pipeline.Options;
+        return serviceType == typeof(EndpointStatistics) ? pipeline.Counters.Snapshot()
+            : serviceType == typeof(ApiUsage) ? pipeline.Counters.Snapshot().ToUsage()
+            : serviceType == typeof(ModelDescription) ? new ModelDescription(options.Model, null, null, null, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["endpoint"] = string.Join(" ", options.Endpoints.Select(Urls.WithoutUserInfo)),
+                ["api"] = "chat/completions",
+                ["model"] = options.Model,
+            })
             : base.GetService(serviceType, serviceKey);
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using MmluSharp.IO;
 using MmluSharp.Models;
+using MmluSharp.Results;
 using MmluSharp.OpenAI.Http;
 using MmluSharp.OpenAI.Wire;
 
@@ -33,6 +34,18 @@ internal abstract class EndpointModel : IEndpointModel
 
     public abstract IReadOnlyDictionary<string, string> Settings { get; }
 
+    /// <summary>The model as results describe it (its request parameters), and the traffic counters.</summary>
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(ModelDescription) ? new ModelDescription(Options.Model, null, null, null, Settings)
+            : serviceType == typeof(ApiUsage) ? Statistics.ToUsage()
+            : serviceType == typeof(EndpointStatistics) ? Statistics
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
     protected EndpointOptions Options => pipeline.Options;
 
     /// <summary>The endpoints as results record them (without user-info).</summary>
@@ -46,7 +59,7 @@ internal abstract class EndpointModel : IEndpointModel
 
     private LetterWindow Window => window ??= new LetterWindow(Stop);
 
-    public async IAsyncEnumerable<ScoredRequest> ScoreAsync(
+    public async IAsyncEnumerable<ScoreResponse> ScoreAsync(
         IReadOnlyList<ScoreRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -170,7 +183,7 @@ internal abstract class EndpointModel : IEndpointModel
         }
 
         commit.Commit();
-        var scored = new ScoredRequest(request.Id, scores, request.Prompt.Shots.Count, answer.Usage?.Total ?? 0, Floored: floored.Count > 0 ? floored : null);
+        var scored = new ScoreResponse(request.Id, scores, request.Prompt.Shots.Count, answer.Usage?.Total ?? 0, Floored: floored.Count > 0 ? floored : null);
         var returned = floored.Count == scores.Length
             ? candidates.OrderByDescending(c => c.Logprob).Select(c => c.Token).Distinct(StringComparer.Ordinal).ToList()
             : [];

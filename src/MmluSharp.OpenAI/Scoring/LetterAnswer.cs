@@ -9,4 +9,4 @@ namespace MmluSharp.OpenAI.Scoring;
 /// <param name="Letterless">No letter was among the alternatives: the prediction would be decided by the floor alone.</param>
 /// <param name="Returned">The alternatives the server listed, most likely first.</param>
 internal sealed record LetterAnswer(
-    ScoredRequest Scored, Uri Url, IReadOnlyList<string> Continuations, bool Letterless, IReadOnlyList<string> Returned);
+    ScoreResponse Scored, Uri Url, IReadOnlyList<string> Continuations, bool Letterless, IReadOnlyList<string> Returned);

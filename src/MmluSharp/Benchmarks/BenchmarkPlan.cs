@@ -26,6 +26,9 @@ public sealed record BenchmarkPlan(
     /// <summary>The style's reference limit on generated tokens (e.g. 2048), or null for the tool's default.</summary>
     public int? MaxNewTokens { get; init; }
 
+    /// <summary>How letters are read from generated answers unless the options say otherwise (<c>last</c> or <c>tiger</c>).</summary>
+    public string DefaultExtraction { get; init; } = "last";
+
     /// <summary>Each chosen subject's questions in the split before <c>--limit</c>; null when unknown.</summary>
     public IReadOnlyDictionary<string, int>? SubjectSizes { get; init; }
 }

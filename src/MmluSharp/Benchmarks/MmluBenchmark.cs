@@ -1,4 +1,5 @@
 using MmluSharp.Datasets;
+using MmluSharp.Datasets.Download;
 using MmluSharp.Prompting;
 using MmluSharp.Running;
 
@@ -17,17 +18,37 @@ internal sealed class MmluBenchmark : IBenchmark
 
     public string Name => "mmlu";
 
+    public string Title => "MMLU";
+
+    public IReadOnlyList<string> Splits { get; } = ["test", "val", "dev"];
+
     public IReadOnlyList<string> Styles { get; } = [.. PromptStyle.All.Select(s => s.Name)];
+
+    /// <summary>
+    /// Hugging Face <c>cais/mmlu</c> (config <c>all</c>, parquet on <c>main</c>, no pinned hash: the manifest records
+    /// the SHA-256), converted to the original CSV layout; <c>data.tar</c> of hendrycks/test is the alternative archive.
+    /// </summary>
+    public DatasetSource Source { get; } = new(
+        "mmlu",
+        "Hugging Face cais/mmlu, config all (parquet), converted to the original CSV layout",
+        "https://huggingface.co/datasets/cais/mmlu/resolve/main",
+        [
+            new("all/dev-00000-of-00001.parquet", null, SourceFileKind.MmluParquet, "dev"),
+            new("all/validation-00000-of-00001.parquet", null, SourceFileKind.MmluParquet, "val"),
+            new("all/test-00000-of-00001.parquet", null, SourceFileKind.MmluParquet, "test"),
+        ],
+        "dev/, val/, test/ with <subject>_<split>.csv",
+        ["dev", "val", "test"],
+        "https://people.eecs.berkeley.edu/~hendrycks/data.tar",
+        "MIT",
+        170_000_000); // data.tar with auxiliary_train/; dev, val and test alone are 7.2 MB
 
     public BenchmarkPlan Plan(PlanRequest request)
     {
         var catalogue = MmluCatalogue.For(request.Grouping);
         if (File.Exists(request.Data))
         {
-            if (request.Permute is not null)
-            {
-                throw new ArgumentException("--permute needs the questions themselves; QLoRA's files hold rendered prompts.");
-            }
+            PlanChecks.NoPermutation(request, "needs the questions themselves; QLoRA's files hold rendered prompts.");
 
             var split = QloraSplit(request);
             var shots = Path.GetFileName(request.Data).StartsWith("five_shot", StringComparison.Ordinal) ? 5 : 0;
@@ -35,18 +56,11 @@ internal sealed class MmluBenchmark : IBenchmark
             return new BenchmarkPlan(records, split, shots, PreRenderedStyle, 1, catalogue) { SubjectSizes = sizes };
         }
 
-        var style = PromptStyle.Parse(request.Style ?? PromptStyle.Original.Name);
-        if (request.Shots is < 0 or > 5)
-        {
-            throw new ArgumentException("--shots must be between 0 and 5 (each MMLU dev file has 5 rows).");
-        }
+        var style = PromptStyle.Parse(PlanChecks.Style(request, Name, Styles));
+        PlanChecks.Shots(request, 5, "each MMLU dev file has 5 rows");
+        PlanChecks.Permutation(request);
 
-        if (request.Permute is not (null or AnswerOrder.Cyclic))
-        {
-            throw new ArgumentException($"--permute must be {AnswerOrder.Cyclic}, not '{request.Permute}'.");
-        }
-
-        var (items, subjectSizes) = FromDirectory(request, style);
+        var (items, subjectSizes) = FromDirectory(request, style, new MmluDirectory(request.Data), ShotSplit);
         return new BenchmarkPlan(
             items, request.Split, request.Shots, style.Name, style.Version, catalogue, request.Permute is null ? null : AnswerOrder.Analyze)
         {
@@ -62,20 +76,24 @@ internal sealed class MmluBenchmark : IBenchmark
             : request.Split;
     }
 
-    private static (List<PromptedQuestion> Items, Dictionary<string, int> Sizes) FromDirectory(PlanRequest request, PromptStyle style)
+    /// <summary>
+    /// Every question of a folder in MMLU's layout with its prompt: shots the first rows of each subject's dev file (a
+    /// harness prompt on dev leaves the question out of its own), each question in every rotation with a permutation.
+    /// </summary>
+    internal static (List<PromptedQuestion> Items, Dictionary<string, int> Sizes) FromDirectory(
+        PlanRequest request, PromptStyle style, MmluDirectory directory, string shotSplit)
     {
-        var directory = new MmluDirectory(request.Data);
         var questions = directory.ReadSplit(request.Split, request.Subjects);
         var items = new List<PromptedQuestion>(questions.Count);
         // lm-eval's first_n sampler leaves a dev question out of its own examples; evaluate.py never asks dev.
-        var sameSplit = request.Split == ShotSplit && style == PromptStyle.Harness;
+        var sameSplit = request.Split == shotSplit && style.Name == PromptStyle.Harness.Name;
         var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var subject in questions.GroupBy(q => q.Subject, StringComparer.Ordinal))
         {
             sizes[subject.Key] = subject.Count();
-            var pool = request.Shots == 0 ? [] : directory.Read(ShotSplit, subject.Key);
-            FirstNShots.EnsureEnough(pool.Count, request.Shots, sameSplit, ShotSplit, subject.Key, () =>
-                DatasetException.At(directory.FileOf(ShotSplit, subject.Key), 0, $"has {pool.Count} rows; {request.Shots} shots were asked for"));
+            var pool = request.Shots == 0 ? [] : directory.Read(shotSplit, subject.Key);
+            FirstNShots.EnsureEnough(pool.Count, request.Shots, sameSplit, shotSplit, subject.Key, () =>
+                DatasetException.At(directory.FileOf(shotSplit, subject.Key), 0, $"has {pool.Count} rows; {request.Shots} shots were asked for"));
 
             foreach (var question in Limit(subject, request.Limit))
             {

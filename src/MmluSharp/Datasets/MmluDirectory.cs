@@ -14,11 +14,27 @@ public sealed class MmluDirectory
 
     private static readonly string[] KnownSplits = ["dev", "val", "test"];
 
+    private readonly string benchmark;
+    private readonly bool anyOptionCount;
+
     /// <summary>Opens an MMLU folder.</summary>
     /// <param name="root">The folder holding <c>dev</c>, <c>val</c> and/or <c>test</c>.</param>
     /// <exception cref="DatasetException">The folder does not exist.</exception>
-    public MmluDirectory(string root) =>
-        Root = DatasetException.RequireFolder(root, "MMLU folder not found");
+    public MmluDirectory(string root)
+        : this(root, Benchmark, anyOptionCount: false)
+    {
+    }
+
+    /// <summary>
+    /// A folder in MMLU's layout for another benchmark, whose rows may have 2 to 26 options
+    /// (<c>question,A,B,…,answer</c>) when <paramref name="anyOptionCount"/>.
+    /// </summary>
+    internal MmluDirectory(string root, string benchmark, bool anyOptionCount)
+    {
+        Root = DatasetException.RequireFolder(root, $"{(benchmark == Benchmark ? "MMLU" : benchmark)} folder not found");
+        this.benchmark = benchmark;
+        this.anyOptionCount = anyOptionCount;
+    }
 
     /// <summary>The folder this reads from.</summary>
     public string Root { get; }
@@ -117,20 +133,23 @@ public sealed class MmluDirectory
         return folder;
     }
 
-    private static Question ToQuestion(CsvRecord record, string path, string split, string subject, int index)
+    private Question ToQuestion(CsvRecord record, string path, string split, string subject, int index)
     {
         var f = record.Fields;
-        if (f.Count != 6)
+        if (anyOptionCount ? f.Count is < 4 or > 28 : f.Count != 6)
         {
-            throw DatasetException.At(path, record.Line, string.Create(CultureInfo.InvariantCulture, $"expected 6 fields (question,A,B,C,D,answer), found {f.Count}"));
+            var expected = anyOptionCount ? "4 to 28 fields (question, 2 to 26 options, answer)" : "6 fields (question,A,B,C,D,answer)";
+            throw DatasetException.At(path, record.Line, string.Create(CultureInfo.InvariantCulture, $"expected {expected}, found {f.Count}"));
         }
 
-        var answer = f[5] is "A" or "B" or "C" or "D" ? f[5][0] - 'A' : -1;
-        if (answer < 0)
+        var letters = Letters.First(f.Count - 2);
+        var answer = Letters.IndexOf(f[^1]);
+        if (answer < 0 || answer >= letters.Count)
         {
-            throw DatasetException.At(path, record.Line, $"answer must be A, B, C or D, found '{f[5]}'");
+            var choices = string.Join(", ", letters.Take(letters.Count - 1)) + " or " + letters[^1];
+            throw DatasetException.At(path, record.Line, $"answer must be {choices}, found '{f[^1]}'");
         }
 
-        return new Question(Benchmark, subject, split, index, f[0], [f[1], f[2], f[3], f[4]], answer);
+        return new Question(benchmark, subject, split, index, f[0], [.. f.Skip(1).Take(f.Count - 2)], answer);
     }
 }

@@ -34,7 +34,7 @@ internal static class FirstNShots
     /// <param name="split">The few-shot split's name.</param>
     /// <param name="subject">The subject.</param>
     /// <param name="tooFewRows">The benchmark's error naming its file, when the questions come from another split.</param>
-    /// <exception cref="ArgumentException">The questions' own split cannot leave each question out of K examples.</exception>
+    /// <exception cref="OptionException">The questions' own split cannot leave each question out of K examples.</exception>
     public static void EnsureEnough(int rows, int shots, bool sameSplit, string split, string subject, Func<Exception> tooFewRows)
     {
         ArgumentNullException.ThrowIfNull(tooFewRows);
@@ -44,7 +44,11 @@ internal static class FirstNShots
         }
     }
 
-    private static ArgumentException Shortfall(string split, string subject, int rows, int shots) =>
-        new(string.Create(CultureInfo.InvariantCulture,
-            $"--shots {shots} with --split {split}: lm-eval's first_n sampler leaves each question out of its own examples, so it needs {RowsNeeded(shots, true)} {split} rows of {subject} and there are {rows}; use --shots {Math.Max(0, rows - 1)} or fewer."));
+    private static OptionException Shortfall(string split, string subject, int rows, int shots)
+    {
+        var (shotsOption, splitOption) = (OptionException.Mention(nameof(EvaluationOptions.Shots)), OptionException.Mention(nameof(EvaluationOptions.Split)));
+        return OptionException.Mentioning(
+            nameof(EvaluationOptions.Shots),
+            $"{shots} with {splitOption} {split}: lm-eval's first_n sampler leaves each question out of its own examples, so it needs {RowsNeeded(shots, true)} {split} rows of {subject} and there are {rows}; use {shotsOption} {Math.Max(0, rows - 1)} or fewer.");
+    }
 }

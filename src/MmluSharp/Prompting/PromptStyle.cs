@@ -47,6 +47,12 @@ public sealed record PromptStyle(
     public static PromptStyle Harness { get; } = new(
         "harness", 1, "lm-evaluation-harness mmlu: one space after \"about\", question.strip()", " ", true);
 
+    /// <summary>
+    /// The header with <c>{subject}</c> for the subject's words (e.g. <c>Questions about {subject}:\n\n</c>), written
+    /// instead of MMLU's; null: MMLU's.
+    /// </summary>
+    public string? HeaderTemplate { get; init; }
+
     /// <summary>Every style, <see cref="Original"/> first.</summary>
     public static IReadOnlyList<PromptStyle> All { get; } = [Original, Harness];
 
@@ -82,7 +88,8 @@ public sealed record PromptStyle(
 
     /// <summary>The header: <c>The following are … about{separator}{subject words}.\n\n</c>.</summary>
     internal string Header(string subject) =>
-        HeaderLead + SubjectSeparator + subject.Replace('_', ' ') + ".\n\n";
+        HeaderTemplate?.Replace("{subject}", subject.Replace('_', ' '), StringComparison.Ordinal)
+        ?? HeaderLead + SubjectSeparator + subject.Replace('_', ' ') + ".\n\n";
 
     /// <summary>One example without its answer, ending in <c>Answer:</c>.</summary>
     internal string Query(Question question) => Render(question, withAnswer: false);

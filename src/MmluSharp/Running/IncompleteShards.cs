@@ -19,7 +19,7 @@ internal static class IncompleteShards
         if (runs.Count == 0)
         {
             throw new RunMismatchException(
-                $"none of {string.Join(", ", folders)} is a run folder (no {RunManifest.FileName}): name the folders of mmlu run --shard.");
+                $"none of {string.Join(", ", folders)} is a run folder (no {RunFolderFiles.Manifest}): name the folders of mmlu run --shard.");
         }
 
         var count = runs[0].Shard.Count;
@@ -28,7 +28,7 @@ internal static class IncompleteShards
             return; // shards of different splits: the merge says so
         }
 
-        var unfinished = runs.Where(r => !File.Exists(Path.Combine(r.Folder, Evaluator.ResultsFile))).ToList();
+        var unfinished = runs.Where(r => !File.Exists(Path.Combine(r.Folder, RunFolderFiles.Results))).ToList();
         var present = runs.Select(r => r.Shard.Index).ToHashSet();
         var missing = Enumerable.Range(1, count).Where(i => !present.Contains(i)).Select(i => new Shard(i, count)).ToList();
         if (unfinished.Count == 0 && missing.Count == 0)
@@ -105,7 +105,7 @@ internal static class IncompleteShards
 
     private static string SavedSamples(string folder)
     {
-        var path = Path.Combine(folder, Evaluator.SamplesFile);
+        var path = Path.Combine(folder, RunFolderFiles.Samples);
         var saved = File.Exists(path) ? File.ReadLines(path).Count(l => l.Length > 0) : 0;
         return saved == 1 ? "1 question" : string.Create(CultureInfo.InvariantCulture, $"{saved} questions");
     }

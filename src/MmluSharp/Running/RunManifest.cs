@@ -16,7 +16,6 @@ namespace MmluSharp.Running;
 internal sealed record RunManifest(
     string Schema, IReadOnlyDictionary<string, string> Settings, double ElapsedSeconds, long TokensDecoded)
 {
-    public const string FileName = "run.json";
     private const string CurrentSchema = "mmlusharp.run/1";
 
     /// <summary>Questions planned per subject (with <c>--permute</c>, each order counts) when the run started; null in older folders.</summary>
@@ -34,7 +33,7 @@ internal sealed record RunManifest(
     /// <exception cref="RunMismatchException">The file is damaged: not JSON, another schema, no settings, impossible totals.</exception>
     public static RunManifest? TryRead(string folder)
     {
-        var path = Path.Combine(folder, FileName);
+        var path = Path.Combine(folder, RunFolderFiles.Manifest);
         if (!File.Exists(path))
         {
             return null;
@@ -87,7 +86,7 @@ internal sealed record RunManifest(
         TokensDecoded = TokensDecoded + session.TokensDecoded,
     };
 
-    public void Write(string folder) => JsonFiles.Write(Path.Combine(folder, FileName), this);
+    public void Write(string folder) => JsonFiles.Write(Path.Combine(folder, RunFolderFiles.Manifest), this);
 
     private static RunMismatchException Damaged(string path, string problem, Exception? inner)
     {

@@ -5,8 +5,8 @@ using MmluSharp.Results;
 namespace MmluSharp.Running;
 
 /// <summary>
-/// Joins the run folders of <c>--shard 1/n</c> … <c>n/n</c> into one run folder whose samples and results
-/// equal those of the same run done unsharded (timing is summed).
+/// Joins the run folders of the shards 1/n … n/n of a run (<see cref="EvaluationOptions.Shard"/>) into one run folder
+/// whose samples, results and reports equal those of the same run done unsharded (timing is summed).
 /// </summary>
 public static class RunMerger
 {
@@ -100,8 +100,9 @@ public static class RunMerger
             Questions = samples.GroupBy(s => s.Subject, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             MergedFrom = inputs,
         }).Write(folder);
-        SampleLog.Rewrite(Path.Combine(folder, Evaluator.SamplesFile), samples);
-        ResultsJson.Write(merged, Path.Combine(folder, Evaluator.ResultsFile));
+        SampleLog.Rewrite(Path.Combine(folder, RunFolderFiles.Samples), samples);
+        ResultsJson.Write(merged, Path.Combine(folder, RunFolderFiles.Results));
+        Reports.ReportFiles.WriteRunFolder(merged, folder);
         return merged;
     }
 
@@ -206,7 +207,7 @@ public static class RunMerger
 
         try
         {
-            return PlanBuilder.Build(PlanBuilder.RequestFrom(settings)).Analyze?.Invoke(samples);
+            return EvaluationPlan.Create(EvaluationPlan.OptionsFrom(settings)).Rendered.Analyze?.Invoke(samples);
         }
         catch (Exception e) when (e is DatasetException or ArgumentException or IOException)
         {
@@ -244,11 +245,11 @@ public static class RunMerger
 
     private static ShardRun Load(string folder)
     {
-        var manifest = RunManifest.TryRead(folder) ?? throw new RunMismatchException($"{folder}: no {RunManifest.FileName}; not a run folder.");
-        var resultsPath = Path.Combine(folder, Evaluator.ResultsFile);
+        var manifest = RunManifest.TryRead(folder) ?? throw new RunMismatchException($"{folder}: no {RunFolderFiles.Manifest}; not a run folder.");
+        var resultsPath = Path.Combine(folder, RunFolderFiles.Results);
         if (!File.Exists(resultsPath))
         {
-            throw new RunMismatchException($"{folder}: the shard has not finished (no {Evaluator.ResultsFile}); run its command again first.");
+            throw new RunMismatchException($"{folder}: the shard has not finished (no {RunFolderFiles.Results}); run its command again first.");
         }
 
         return new ShardRun(
@@ -256,7 +257,7 @@ public static class RunMerger
             manifest,
             Shard.Parse(manifest.Settings.GetValueOrDefault(Shard.SettingName) ?? "1/1"),
             ResultsJson.Read(resultsPath),
-            SampleLog.ReadAll(Path.Combine(folder, Evaluator.SamplesFile)));
+            SampleLog.ReadAll(Path.Combine(folder, RunFolderFiles.Samples)));
     }
 
     private sealed record ShardRun(string Folder, RunManifest Manifest, Shard Shard, RunResults Results, IReadOnlyList<Sample> Samples);

@@ -6,10 +6,12 @@ namespace MmluSharp.Running;
 /// Slice <paramref name="Index"/> of <paramref name="Count"/> (1-based) of a run's questions: every Count-th
 /// question of the plan, starting at the Index-th, so each shard gets a share of every subject.
 /// </summary>
+/// <param name="Index">Which slice, from 1.</param>
+/// <param name="Count">How many slices.</param>
 public sealed record Shard(int Index, int Count)
 {
     /// <summary>Parses <c>i/n</c>, e.g. <c>2/4</c>.</summary>
-    /// <exception cref="ArgumentException">Not of the form i/n with 1 ≤ i ≤ n.</exception>
+    /// <exception cref="OptionException">Not of the form i/n with 1 ≤ i ≤ n.</exception>
     public static Shard Parse(string text)
     {
         var parts = text.Split('/');
@@ -21,15 +23,11 @@ public sealed record Shard(int Index, int Count)
             return new Shard(index, count);
         }
 
-        throw new ArgumentException($"--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), not '{text}'.");
+        throw new OptionException(nameof(EvaluationOptions.Shard), $"must be i/n with 1 ≤ i ≤ n (e.g. 2/4), not '{text}'.");
     }
 
-    /// <summary>The plan restricted to this shard; its settings record the shard.</summary>
-    public RunPlan Apply(RunPlan plan) => plan with
-    {
-        Items = [.. plan.Items.Where((_, position) => position % Count == Index - 1)],
-        Settings = new Dictionary<string, string>(plan.Settings, StringComparer.Ordinal) { [SettingName] = ToString() },
-    };
+    /// <summary>This shard's questions of <paramref name="questions"/>: every Count-th, starting at the Index-th.</summary>
+    public IReadOnlyList<T> Select<T>(IReadOnlyList<T> questions) => [.. questions.Where((_, position) => position % Count == Index - 1)];
 
     /// <summary>What the shard adds to its run folder's default name: <c>-shard2of4</c>.</summary>
     public string FolderSuffix => string.Create(CultureInfo.InvariantCulture, $"-shard{Index}of{Count}");

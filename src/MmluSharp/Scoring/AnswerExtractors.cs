@@ -13,13 +13,10 @@ public static class AnswerExtractors
     public static IReadOnlyList<IAnswerExtractor> All { get; } = [Last, Tiger];
 
     /// <summary>The extractor called <paramref name="name"/>.</summary>
-    /// <exception cref="ArgumentException">No extractor has that name.</exception>
+    /// <exception cref="OptionException">No extractor has that name (names <c>Extraction</c>).</exception>
     public static IAnswerExtractor Parse(string name) =>
         All.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"--extract must be one of {string.Join(", ", All.Select(e => e.Name))}, not '{name}'.");
-
-    /// <summary>The extractor a benchmark's generated answers are read with unless <c>--extract</c> says otherwise.</summary>
-    public static IAnswerExtractor DefaultFor(string benchmark) => benchmark == "mmlu-pro" ? Tiger : Last;
+        ?? throw new OptionException(nameof(EvaluationOptions.Extraction), $"must be one of {string.Join(", ", All.Select(e => e.Name))}, not '{name}'.");
 
     private sealed class LastStatementExtractor : IAnswerExtractor
     {

@@ -17,7 +17,7 @@ public static class LetterScoring
     public const string Name = "letter";
 
     /// <summary>Turns a scored request into a sample of <paramref name="question"/>.</summary>
-    public static Sample ToSample(Question question, Prompt prompt, ScoredRequest scored)
+    public static Sample ToSample(Question question, Prompt prompt, ScoreResponse scored)
     {
         var letters = Letters.First(scored.LogProbabilities.Count);
         var best = 0;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MmluSharp.Cli.Commands;
 using MmluSharp.Running;
+using MmluSharp.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace MmluSharp.Cli.Tests.Deploy;
@@ -54,7 +55,7 @@ public class KubernetesManifestTests
         var run = Args(Container(shards));
         var count = int.Parse(Text(shards, "spec", "completions"), CultureInfo.InvariantCulture);
         var settings = new RunSettings { Model = After(run, "--model"), Shots = int.Parse(After(run, "--shots"), CultureInfo.InvariantCulture) };
-        var plan = new RunPlan([], new Dictionary<string, string>()) { Shots = settings.Shots };
+        var plan = TestPlans.Build(new PlanRequest(SharedData.Mmlu, "test", settings.Shots, Subjects: ["abstract_algebra"], Limit: 1));
         Assert.DoesNotContain(run, a => a is "--out" or "--benchmark" or "--split" or "--style" or "--endpoint");
 
         var expected = new List<string> { "merge" };

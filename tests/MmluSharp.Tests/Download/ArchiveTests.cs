@@ -20,7 +20,7 @@ public sealed class ArchiveTests : DownloadServerTests
         { "fifo", "data/pipe", "refused archive entry 'data/pipe': unsupported entry type Fifo" },
     };
 
-    private static UnpackBudget Budget() => new(UnpackLimit.For(DatasetCatalogue.Get("mmlu"), null));
+    private static UnpackBudget Budget() => new(UnpackLimit.For(Sources.Get("mmlu"), null));
 
     private static TarEntry Bad(string kind, string name) => kind switch
     {

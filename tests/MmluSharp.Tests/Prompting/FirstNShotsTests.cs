@@ -10,13 +10,13 @@ namespace MmluSharp.Tests.Prompting;
 /// </summary>
 public class FirstNShotsTests
 {
-    private static RunPlan Plan(string benchmark, string style, int shots, string subject, string split = "dev") =>
-        PlanBuilder.Build(new PlanRequest(
+    private static EvaluationPlan Plan(string benchmark, string style, int shots, string subject, string split = "dev") =>
+        TestPlans.Build(new PlanRequest(
             benchmark == "cmmlu" ? SharedData.Dataset("cmmlu") : SharedData.Mmlu, split, shots, style, [subject], Benchmark: benchmark));
 
     /// <summary>The dev rows (by index) each question's prompt shows, recognised by their question text.</summary>
-    private static int[][] ShotRows(RunPlan plan) =>
-        [.. plan.Items.Select(item => plan.Items
+    private static int[][] ShotRows(EvaluationPlan plan) =>
+        [.. plan.Questions.Select(item => plan.Questions
             .Select((other, row) => (other, row))
             .Where(o => item.Prompt.Shots.Any(shot => shot.StartsWith(Lead(o.other), StringComparison.Ordinal)))
             .Select(o => o.row)
@@ -30,9 +30,9 @@ public class FirstNShotsTests
     public void Mmlu_harness_on_dev_leaves_each_question_out_of_its_own_four_examples()
     {
         var plan = Plan("mmlu", "harness", 4, "abstract_algebra");
-        Assert.Equal(5, plan.Items.Count);
+        Assert.Equal(5, plan.Questions.Count);
         Assert.Equal([[1, 2, 3, 4], [0, 2, 3, 4], [0, 1, 3, 4], [0, 1, 2, 4], [0, 1, 2, 3]], ShotRows(plan));
-        Assert.All(plan.Items, item => Assert.DoesNotContain(Lead(item), string.Concat(item.Prompt.Shots), StringComparison.Ordinal));
+        Assert.All(plan.Questions, item => Assert.DoesNotContain(Lead(item), string.Concat(item.Prompt.Shots), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -40,19 +40,19 @@ public class FirstNShotsTests
     {
         // college_physics dev rows 0 and 3 are the same row: row 0 draws rows 0-4 and drops both.
         var plan = Plan("mmlu", "harness", 4, "college_physics");
-        Assert.Equal(3, plan.Items[0].Prompt.Shots.Count);
-        Assert.Equal(3, plan.Items[3].Prompt.Shots.Count);
-        Assert.Equal(4, plan.Items[1].Prompt.Shots.Count);
+        Assert.Equal(3, plan.Questions[0].Prompt.Shots.Count);
+        Assert.Equal(3, plan.Questions[3].Prompt.Shots.Count);
+        Assert.Equal(4, plan.Questions[1].Prompt.Shots.Count);
     }
 
     [Fact]
     public void The_original_style_keeps_evaluate_py_shots_on_dev_and_test_questions_are_unaffected()
     {
         var original = Plan("mmlu", "original", 4, "abstract_algebra");
-        Assert.All(original.Items, item => Assert.Equal(original.Items[0].Prompt.Shots, item.Prompt.Shots));
+        Assert.All(original.Questions, item => Assert.Equal(original.Questions[0].Prompt.Shots, item.Prompt.Shots));
 
         var test = Plan("mmlu", "harness", 5, "abstract_algebra", "test");
-        Assert.All(test.Items, item => Assert.Equal(5, item.Prompt.Shots.Count));
+        Assert.All(test.Questions, item => Assert.Equal(5, item.Prompt.Shots.Count));
     }
 
     [Fact]
@@ -68,9 +68,12 @@ public class FirstNShotsTests
     [InlineData("cmmlu", "agronomy")]
     public void Five_shots_from_a_five_row_dev_split_are_refused_naming_the_split_and_the_count(string benchmark, string subject)
     {
-        var error = Assert.Throws<ArgumentException>(() => Plan(benchmark, "harness", 5, subject));
+        var error = Assert.Throws<OptionException>(() => Plan(benchmark, "harness", 5, subject));
+        Assert.Equal(
+            $"Shots 5 with Split dev: lm-eval's first_n sampler leaves each question out of its own examples, so it needs 6 dev rows of {subject} and there are 5; use Shots 4 or fewer.",
+            error.Message);
         Assert.Equal(
             $"--shots 5 with --split dev: lm-eval's first_n sampler leaves each question out of its own examples, so it needs 6 dev rows of {subject} and there are 5; use --shots 4 or fewer.",
-            error.Message);
+            error.Describe(option => "--" + option.ToLowerInvariant()));
     }
 }

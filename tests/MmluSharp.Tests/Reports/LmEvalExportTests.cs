@@ -84,12 +84,12 @@ public class LmEvalExportTests
     [Fact]
     public void With_a_limit_each_subject_keeps_its_size_as_original_and_config_limit_is_the_limit()
     {
-        var plan = PlanBuilder.Build(new PlanRequest(SharedData.Mmlu, "test", 5, "original", ["anatomy", "virology"], Limit: 7));
+        var plan = TestPlans.Build(new PlanRequest(SharedData.Mmlu, "test", 5, "original", ["anatomy", "virology"], Limit: 7));
         var description = new RunDescription(
-            plan.Benchmark, plan.Split, plan.Shots, plan.Style, "letter", new ModelDescription("m", "/m.gguf", 1, "0"),
-            new RunProvenance("0.1.0", plan.Style, plan.StyleVersion, "original", "mmlu run --limit 7", ReportFixture.Date, Limit: 7),
-            plan.Catalogue, plan.SubjectSizes);
-        var samples = plan.Items.Select(q => q.Question.Index % 3 == 0 ? SampleFactory.Right(q.Question.Subject, q.Question.Index) : SampleFactory.Wrong(q.Question.Subject, q.Question.Index)).ToList();
+            plan.Benchmark.Name, plan.Rendered.Split, plan.Rendered.Shots, plan.Rendered.Style, "letter", new ModelDescription("m", "/m.gguf", 1, "0"),
+            new RunProvenance("0.1.0", plan.Rendered.Style, plan.Rendered.StyleVersion, "original", "mmlu run --limit 7", ReportFixture.Date, Limit: 7),
+            plan.Rendered.Catalogue, plan.Rendered.SubjectSizes);
+        var samples = plan.Questions.Select(q => q.Question.Index % 3 == 0 ? SampleFactory.Right(q.Question.Subject, q.Question.Index) : SampleFactory.Wrong(q.Question.Subject, q.Question.Index)).ToList();
         var results = Aggregator.Aggregate(samples, description, new TimingStats(1, 14, 1));
         Assert.Equal(135, results.Subjects["anatomy"].Available);
 
@@ -122,14 +122,14 @@ public class LmEvalExportTests
     [InlineData("harness", "The following are multiple choice questions (with answers) about abstract algebra.\n\n", "{{question.strip()}}\n")]
     public void Each_task_description_is_the_header_the_prompts_used(string style, string description, string docToText)
     {
-        var plan = PlanBuilder.Build(new PlanRequest(SharedData.Mmlu, "test", 5, style, ["abstract_algebra"], Limit: 1));
+        var plan = TestPlans.Build(new PlanRequest(SharedData.Mmlu, "test", 5, style, ["abstract_algebra"], Limit: 1));
         var results = ReportFixture.Results(
-            [.. plan.Items.Select(q => SampleFactory.Right(q.Question.Subject, q.Question.Index))], style: style);
+            [.. plan.Questions.Select(q => SampleFactory.Right(q.Question.Subject, q.Question.Index))], style: style);
 
         using var doc = JsonDocument.Parse(LmEvalExport.ToText(results));
         var config = doc.RootElement.GetProperty("configs").GetProperty("mmlu_abstract_algebra");
         Assert.Equal(description, config.GetProperty("description").GetString());
-        Assert.StartsWith(description, plan.Items[0].Prompt.Text, StringComparison.Ordinal);
+        Assert.StartsWith(description, plan.Questions[0].Prompt.Text, StringComparison.Ordinal);
         Assert.StartsWith(docToText, config.GetProperty("doc_to_text").GetString(), StringComparison.Ordinal);
         Assert.Equal(config.GetProperty("doc_to_text").GetString(), config.GetProperty("fewshot_config").GetProperty("doc_to_text").GetString());
     }

@@ -13,7 +13,7 @@ internal sealed class ScriptedModel(int cancelAfter = int.MaxValue, Cancellation
 
     public ModelInfo Info { get; } = new("scripted", null, 2048);
 
-    public async IAsyncEnumerable<ScoredRequest> ScoreAsync(
+    public async IAsyncEnumerable<ScoreResponse> ScoreAsync(
         IReadOnlyList<ScoreRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var request in requests)
@@ -23,7 +23,7 @@ internal sealed class ScriptedModel(int cancelAfter = int.MaxValue, Cancellation
             var seed = request.Id.Aggregate(17, (h, c) => unchecked((h * 31) + c));
             var logprobs = request.Continuations.Select((_, i) => -1.0 - (((seed >> i) & 7) / 4.0)).ToList();
             Answered++;
-            yield return new ScoredRequest(request.Id, logprobs, request.Prompt.Shots.Count, 5);
+            yield return new ScoreResponse(request.Id, logprobs, request.Prompt.Shots.Count, 5);
             if (Answered == cancelAfter)
             {
                 toCancel?.Cancel();

@@ -5,24 +5,19 @@ namespace MmluSharp.Tests.Running;
 
 public class ShardTests
 {
-    private static readonly RunDescription Description = new(
-        "mmlu", "test", 0, "original", "letter", new ModelDescription("scripted", null, null, null),
-        new RunProvenance("0.1.0", "original", 1, "original", "mmlu run", DateTimeOffset.UnixEpoch));
-
     [Fact]
     public async Task Three_shards_merged_equal_the_unsharded_run()
     {
-        var plan = EvaluatorTests.Plan(perSubject: 7);
         var whole = Directory.CreateTempSubdirectory("mmlu-whole").FullName;
-        var expected = (await new Evaluator(new ScriptedModel()).RunAsync(plan, Description, whole)).Results;
+        var expected = (await new ScriptedModel().EvaluateAsync(EvaluationRunTests.Plan(whole, perSubject: 7))).Results;
 
         var folders = new List<string>();
         foreach (var i in new[] { 3, 1, 2 })
         {
             var folder = Directory.CreateTempSubdirectory($"mmlu-shard{i}").FullName;
-            var shard = new Shard(i, 3).Apply(plan);
-            Assert.InRange(shard.Items.Count, 4, 5);
-            await new Evaluator(new ScriptedModel()).RunAsync(shard, Description, folder);
+            var shard = EvaluationRunTests.Plan(folder, perSubject: 7, shard: new Shard(i, 3));
+            Assert.InRange(shard.Questions.Count, 4, 5);
+            await new ScriptedModel().EvaluateAsync(shard);
             folders.Add(folder);
         }
 
@@ -30,8 +25,8 @@ public class ShardTests
         var results = RunMerger.Merge(folders, merged);
 
         Assert.Equal(
-            File.ReadAllText(Path.Combine(whole, Evaluator.SamplesFile)),
-            File.ReadAllText(Path.Combine(merged, Evaluator.SamplesFile)));
+            File.ReadAllText(Path.Combine(whole, RunFolderFiles.Samples)),
+            File.ReadAllText(Path.Combine(merged, RunFolderFiles.Samples)));
         Assert.Equal(expected.Overall, results.Overall with { Ci95 = expected.Overall.Ci95 });
         Assert.Equal(expected.Overall.Ci95, results.Overall.Ci95);
         Assert.Equal(expected.Subjects, results.Subjects);
@@ -41,9 +36,8 @@ public class ShardTests
     [Fact]
     public async Task Merging_an_incomplete_set_of_shards_is_refused_naming_the_missing_one_and_how_to_run_it()
     {
-        var plan = EvaluatorTests.Plan(perSubject: 4);
         var folder = Path.Combine(Directory.CreateTempSubdirectory("mmlu-shards").FullName, "run-shard1of2");
-        await new Evaluator(new ScriptedModel()).RunAsync(new Shard(1, 2).Apply(plan), Description, folder);
+        await new ScriptedModel().EvaluateAsync(EvaluationRunTests.Plan(folder, perSubject: 4, shard: new Shard(1, 2)));
 
         var error = Assert.Throws<RunMismatchException>(() => RunMerger.Merge([folder], Directory.CreateTempSubdirectory("m").FullName));
 
@@ -60,5 +54,5 @@ public class ShardTests
     [InlineData("1")]
     [InlineData("a/b")]
     public void Bad_shard_specifications_are_refused(string text) =>
-        Assert.Throws<ArgumentException>(() => Shard.Parse(text));
+        Assert.Equal("Shard", Assert.Throws<OptionException>(() => Shard.Parse(text)).Option);
 }

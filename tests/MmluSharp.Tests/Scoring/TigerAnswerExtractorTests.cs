@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MmluSharp.Datasets;
+using MmluSharp.Running;
 using MmluSharp.Scoring;
+using MmluSharp.Testing;
 
 namespace MmluSharp.Tests.Scoring;
 
@@ -55,9 +57,9 @@ public class TigerAnswerExtractorTests
     {
         Assert.Same(AnswerExtractors.Tiger, AnswerExtractors.Parse("TIGER"));
         Assert.Same(AnswerExtractors.Last, AnswerExtractors.Parse("last"));
-        Assert.Same(AnswerExtractors.Tiger, AnswerExtractors.DefaultFor("mmlu-pro"));
-        Assert.Same(AnswerExtractors.Last, AnswerExtractors.DefaultFor("mmlu"));
-        Assert.Equal("--extract must be one of last, tiger, not 'first'.", Assert.Throws<ArgumentException>(() => AnswerExtractors.Parse("first")).Message);
+        Assert.Same(AnswerExtractors.Tiger, AnswerExtractors.Parse(TestPlans.Build(new PlanRequest(SharedData.Dataset("mmlu-pro"), "test", 0, "letter", ["law"], Limit: 1, Benchmark: "mmlu-pro")).Rendered.DefaultExtraction));
+        Assert.Same(AnswerExtractors.Last, AnswerExtractors.Parse(TestPlans.Build(new PlanRequest(SharedData.Mmlu, "test", 0, Subjects: ["anatomy"], Limit: 1)).Rendered.DefaultExtraction));
+        Assert.Equal("Extraction must be one of last, tiger, not 'first'.", Assert.Throws<OptionException>(() => AnswerExtractors.Parse("first")).Message);
     }
 
     private static string CasesPath([CallerFilePath] string here = "") =>

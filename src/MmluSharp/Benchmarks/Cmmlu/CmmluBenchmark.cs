@@ -1,5 +1,6 @@
 using System.Globalization;
 using MmluSharp.Datasets;
+using MmluSharp.Datasets.Download;
 using MmluSharp.Prompting;
 using MmluSharp.Running;
 
@@ -16,26 +17,31 @@ internal sealed class CmmluBenchmark : IBenchmark
 
     public string Name => CmmluCatalogue.Benchmark;
 
+    public string Title => "CMMLU";
+
+    public IReadOnlyList<string> Splits { get; } = ["test", ShotSplit];
+
+    /// <summary>GitHub haonan-li/CMMLU pinned to a commit, every CSV's SHA-256 checked.</summary>
+    public DatasetSource Source { get; } = new(
+        "cmmlu",
+        "GitHub haonan-li/CMMLU @ d6e7b716 (data/)",
+        "https://raw.githubusercontent.com/haonan-li/CMMLU/d6e7b716d8ac694f38969a6c0407437d1fded799/data",
+        KnownHashes.Parse(KnownHashes.Cmmlu),
+        "dev/, test/ with <subject>.csv",
+        ["dev", "test"],
+        "https://huggingface.co/datasets/haonan-li/cmmlu/resolve/main/cmmlu_v1_0_1.zip",
+        "CC BY-NC-SA 4.0",
+        2_500_000);
+
     public IReadOnlyList<string> Styles { get; } = [.. CmmluStyle.All.Select(s => s.Name)];
 
     public BenchmarkPlan Plan(PlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var style = CmmluStyle.Parse(request.Style ?? CmmluStyle.Authors.Name);
-        if (request.Shots is < 0 or > MaxShots)
-        {
-            throw new ArgumentException("--shots must be between 0 and 5 (each CMMLU dev file has 5 rows).");
-        }
-
-        if (request.Permute is not null)
-        {
-            throw new ArgumentException("--permute is not available for CMMLU yet.");
-        }
-
-        if (request.Split is not ("test" or "dev"))
-        {
-            throw new ArgumentException($"CMMLU has the splits test and dev, not '{request.Split}'.");
-        }
+        var style = CmmluStyle.Parse(PlanChecks.Style(request, Name, Styles));
+        PlanChecks.Shots(request, MaxShots, "each CMMLU dev file has 5 rows");
+        PlanChecks.NoPermutation(request, "is not available for CMMLU yet.");
+        PlanChecks.Split(request, "CMMLU", "test", ShotSplit);
 
         var directory = new CmmluDirectory(request.Data);
         var items = new List<PromptedQuestion>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MmluSharp.Datasets;
+using MmluSharp.Datasets.Download;
 using MmluSharp.Prompting;
 using MmluSharp.Running;
 
@@ -20,26 +21,34 @@ internal sealed class MmluProBenchmark : IBenchmark
 
     public string Name => MmluProCatalogue.Benchmark;
 
+    public string Title => "MMLU-Pro";
+
+    public IReadOnlyList<string> Splits { get; } = ["test", ShotSplit];
+
+    /// <summary>Hugging Face TIGER-Lab/MMLU-Pro, both parquet files' SHA-256 checked.</summary>
+    public DatasetSource Source { get; } = new(
+        "mmlu-pro",
+        "Hugging Face TIGER-Lab/MMLU-Pro (parquet)",
+        "https://huggingface.co/datasets/TIGER-Lab/MMLU-Pro/resolve/main",
+        [
+            new("data/test-00000-of-00001.parquet", "b8c790c6cc613a4b71a413230db54bcf2e2053d876ffc4c4451c94908af9e1f5"),
+            new("data/validation-00000-of-00001.parquet", "a6db33e44c7a8d6a0a9665aabe6596a5e7436bebb62412d1219821283835e457"),
+        ],
+        "data/test-00000-of-00001.parquet, data/validation-00000-of-00001.parquet",
+        ["data/test-00000-of-00001.parquet", "data/validation-00000-of-00001.parquet"],
+        null,
+        "MIT",
+        14_100_000);
+
     public IReadOnlyList<string> Styles { get; } = [.. MmluProStyle.All.Select(s => s.Name)];
 
     public BenchmarkPlan Plan(PlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var style = MmluProStyle.Parse(request.Style ?? MmluProStyle.Cot.Name);
-        if (request.Shots is < 0 or > MaxShots)
-        {
-            throw new ArgumentException("--shots must be between 0 and 5 (MMLU-Pro's validation split has 5 rows per category).");
-        }
-
-        if (request.Permute is not null)
-        {
-            throw new ArgumentException("--permute is not available for MMLU-Pro yet.");
-        }
-
-        if (request.Split is not ("test" or ShotSplit))
-        {
-            throw new ArgumentException($"MMLU-Pro has the splits test and validation, not '{request.Split}'.");
-        }
+        var style = MmluProStyle.Parse(PlanChecks.Style(request, Name, Styles));
+        PlanChecks.Shots(request, MaxShots, "MMLU-Pro's validation split has 5 rows per category");
+        PlanChecks.NoPermutation(request, "is not available for MMLU-Pro yet.");
+        PlanChecks.Split(request, "MMLU-Pro", "test", ShotSplit);
 
         DatasetException.RequireFolder(request.Data, "MMLU-Pro folder not found (expected parquet/test-00000-of-00001.parquet)");
 
@@ -73,6 +82,7 @@ internal sealed class MmluProBenchmark : IBenchmark
         {
             StopSequences = style.StopSequences,
             MaxNewTokens = style.ChainOfThought ? MaxNewTokens : null,
+            DefaultExtraction = "tiger",
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using MmluSharp.Datasets;
+using MmluSharp.Datasets.Download;
 using MmluSharp.Prompting;
 using MmluSharp.Running;
 
@@ -20,26 +21,31 @@ internal sealed class MmluReduxBenchmark : IBenchmark
 
     public string Name => ReduxReader.Benchmark;
 
+    public string Title => "MMLU-Redux";
+
+    public IReadOnlyList<string> Splits { get; } = [ReduxReader.Split];
+
+    /// <summary>GitHub aryopg/mmlu-redux pinned to a commit (the raw annotation CSVs), every file's SHA-256 checked.</summary>
+    public DatasetSource Source { get; } = new(
+        "mmlu-redux",
+        "GitHub aryopg/mmlu-redux @ 4563cfa7 (mmlu_redux/, the raw annotation CSVs)",
+        "https://raw.githubusercontent.com/aryopg/mmlu-redux/4563cfa79b659d76716e5b6019f46bba85fa02db/mmlu_redux",
+        KnownHashes.Parse(KnownHashes.MmluRedux),
+        "mmlu_<subject>.csv",
+        ["mmlu_abstract_algebra.csv"],
+        null,
+        "CC BY 4.0",
+        2_600_000);
+
     public IReadOnlyList<string> Styles { get; } = [.. PromptStyle.All.Select(s => s.Name)];
 
     public BenchmarkPlan Plan(PlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var style = PromptStyle.Parse(request.Style ?? PromptStyle.Original.Name);
-        if (request.Split != ReduxReader.Split)
-        {
-            throw new ArgumentException($"MMLU-Redux has only a test split, not '{request.Split}'.");
-        }
-
-        if (request.Shots is < 0 or > 5)
-        {
-            throw new ArgumentException("--shots must be between 0 and 5 (each MMLU dev file has 5 rows).");
-        }
-
-        if (request.Permute is not null)
-        {
-            throw new ArgumentException("--permute is not available for mmlu-redux: its analysis scores each question once.");
-        }
+        var style = PromptStyle.Parse(PlanChecks.Style(request, Name, Styles));
+        PlanChecks.Split(request, "MMLU-Redux", ReduxReader.Split);
+        PlanChecks.Shots(request, 5, "each MMLU dev file has 5 rows");
+        PlanChecks.NoPermutation(request, "is not available for mmlu-redux: its analysis scores each question once.");
 
         var files = new ReduxDirectory(request.Data).Read(request.Subjects);
         var shots = request.Shots == 0 ? null : ShotSource(request);
@@ -69,16 +75,16 @@ internal sealed class MmluReduxBenchmark : IBenchmark
     }
 
     /// <summary>The MMLU folder beside the Redux one, which must have a <c>dev</c> split.</summary>
-    /// <exception cref="ArgumentException">There is none.</exception>
+    /// <exception cref="OptionException">There is none.</exception>
     private static MmluDirectory ShotSource(PlanRequest request)
     {
         var redux = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Data));
         var mmlu = Path.Combine(Path.GetDirectoryName(redux) ?? redux, MmluSibling);
         if (!Directory.Exists(Path.Combine(mmlu, "dev")))
         {
-            throw new ArgumentException(
-                $"{request.Shots}-shot MMLU-Redux needs MMLU's dev split: expected MMLU in the original layout at {mmlu} (with dev/<subject>_dev.csv), "
-                + "beside the Redux folder. Put it there (e.g. 'mmlu datasets download mmlu') or run with --shots 0.");
+            throw OptionException.Mentioning(
+                nameof(EvaluationOptions.Shots),
+                $"{request.Shots} on MMLU-Redux needs MMLU's dev split: expected MMLU in the original layout at {mmlu} (with dev/<subject>_dev.csv), beside the Redux folder. Put it there (e.g. 'mmlu datasets download mmlu') or ask for {OptionException.Mention(nameof(EvaluationOptions.Shots))} 0.");
         }
 
         return new MmluDirectory(mmlu);

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace MmluSharp.Datasets.Download;
 
 /// <summary>
-/// Downloads a dataset of <see cref="DatasetCatalogue"/> into a folder. Everything is fetched and unpacked in a
+/// Downloads the data of a registered benchmark (<see cref="Benchmarks.IBenchmark.Source"/>) into a folder. Everything is fetched and unpacked in a
 /// locked scratch folder beside the target (<see cref="ScratchFolder"/>), moved into place only when complete
 /// (<see cref="DatasetInstaller"/>: files mmlu did not write are never replaced or deleted), and the manifest is
 /// written last; any failure or Ctrl+C deletes the scratch folder, and a kill leaves one the next download removes,
@@ -20,7 +20,7 @@ internal sealed class DatasetDownloader(HttpClient http, IProgress<DownloadProgr
     /// <exception cref="DatasetException">Unknown name, unreachable server, HTTP error, wrong hash, unsafe archive, wrong layout.</exception>
     public async Task<DownloadResult> DownloadAsync(DownloadRequest request, CancellationToken ct = default)
     {
-        var source = DatasetCatalogue.Get(request.Name);
+        var source = Sources.Get(request.Name);
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.Target));
         ScratchFolder.RemoveStale(target);
         if (File.Exists(Path.Combine(target, DatasetCache.ManifestFileName)) && !request.Force)

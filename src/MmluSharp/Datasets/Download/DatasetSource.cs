@@ -10,7 +10,7 @@ namespace MmluSharp.Datasets.Download;
 /// <param name="ArchiveUrl">An alternative single archive holding the same layout (pass it as <c>--source</c>), or null.</param>
 /// <param name="Licence">The data's licence, as its publishers state it.</param>
 /// <param name="ExpectedBytes">About how many bytes the dataset unpacks to (its largest form); archives are capped at a multiple.</param>
-internal sealed record DatasetSource(
+public sealed record DatasetSource(
     string Name,
     string Title,
     string BaseUrl,

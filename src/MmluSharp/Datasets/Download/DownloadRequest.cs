@@ -1,7 +1,7 @@
 namespace MmluSharp.Datasets.Download;
 
 /// <summary>What to download and where.</summary>
-/// <param name="Name">A name from <see cref="DatasetCatalogue"/>.</param>
+/// <param name="Name">The name of a registered benchmark that has a <see cref="Benchmarks.IBenchmark.Source"/>.</param>
 /// <param name="Target">The dataset folder to produce, e.g. <c>&lt;cache&gt;/mmlu</c>.</param>
 /// <param name="Source">
 /// Replaces the catalogue's base URL (a mirror); a URL ending in <c>.tar</c>, <c>.tar.gz</c>, <c>.tgz</c> or <c>.zip</c>

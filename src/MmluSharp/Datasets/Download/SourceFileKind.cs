@@ -1,7 +1,7 @@
 namespace MmluSharp.Datasets.Download;
 
 /// <summary>What happens to a downloaded file.</summary>
-internal enum SourceFileKind
+public enum SourceFileKind
 {
     /// <summary>Kept as it is, at its relative path.</summary>
     Data,

@@ -13,8 +13,8 @@ public class CmmluPromptTests
 {
     private static (PromptedQuestion First, int Count) Plan(string subject, int shots, string? style = null)
     {
-        var plan = PlanBuilder.Build(new PlanRequest(SharedData.Dataset("cmmlu"), "test", shots, style, [subject], Limit: 1, Benchmark: "cmmlu"));
-        return (plan.Items[0], plan.Items.Count);
+        var plan = TestPlans.Build(new PlanRequest(SharedData.Dataset("cmmlu"), "test", shots, style, [subject], Limit: 1, Benchmark: "cmmlu"));
+        return (plan.Questions[0], plan.Questions.Count);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ namespace MmluSharp.Tests.Benchmarks.MmluPro;
 public class MmluProPromptTests
 {
     private static PromptedQuestion Ask(string subject, int shots, string? style = null, string split = "test", int index = 0) =>
-        PlanBuilder.Build(new PlanRequest(SharedData.Dataset("mmlu-pro"), split, shots, style, [subject], Limit: index + 1, Benchmark: "mmlu-pro")).Items[index];
+        TestPlans.Build(new PlanRequest(SharedData.Dataset("mmlu-pro"), split, shots, style, [subject], Limit: index + 1, Benchmark: "mmlu-pro")).Questions[index];
 
     [Theory]
     [InlineData("cot", "biology", "test", 0, 5, "mmlu-pro-cot-biology-test0-five-shot.txt")]
@@ -77,10 +77,10 @@ public class MmluProPromptTests
     [Fact]
     public void Letter_continuations_cover_each_questions_own_options()
     {
-        var plan = PlanBuilder.Build(new PlanRequest(SharedData.Dataset("mmlu-pro"), "test", 5, "letter", ["chemistry"], Benchmark: "mmlu-pro"));
-        var seven = plan.Items.First(i => i.Question.Choices.Count == 7);
+        var plan = TestPlans.Build(new PlanRequest(SharedData.Dataset("mmlu-pro"), "test", 5, "letter", ["chemistry"], Benchmark: "mmlu-pro"));
+        var seven = plan.Questions.First(i => i.Question.Choices.Count == 7);
         Assert.Equal([" A", " B", " C", " D", " E", " F", " G"], seven.Continuations);
         Assert.EndsWith("\nG. " + seven.Question.Choices[6] + "\nAnswer:", seven.Prompt.Query, StringComparison.Ordinal);
-        Assert.All(plan.Items[0].Prompt.Shots, shot => Assert.Matches(@"\nAnswer: [A-J]\n\n\z", shot));
+        Assert.All(plan.Questions[0].Prompt.Shots, shot => Assert.Matches(@"\nAnswer: [A-J]\n\n\z", shot));
     }
 }

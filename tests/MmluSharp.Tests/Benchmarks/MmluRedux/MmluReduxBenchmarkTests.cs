@@ -16,7 +16,7 @@ public class MmluReduxBenchmarkTests
     [Fact]
     public void Zero_shot_plan_has_test_questions_prompted_as_mmlu_and_an_analysis()
     {
-        var plan = BenchmarkRegistry.Get("mmlu-redux").Plan(Request(0));
+        var plan = BenchmarkRegistry.Default.Get("mmlu-redux").Plan(Request(0));
 
         Assert.Equal(("test", 0, "original", "mmlu"), (plan.Split, plan.Shots, plan.Style, plan.Catalogue.Benchmark));
         Assert.Equal(["anatomy/0", "anatomy/1", "anatomy/2", "virology/0", "virology/1", "virology/2"], plan.Items.Select(i => i.Key));
@@ -30,8 +30,8 @@ public class MmluReduxBenchmarkTests
     [Fact]
     public void Five_shot_takes_the_dev_rows_of_the_sibling_mmlu_folder_and_matches_mmlu_prompts()
     {
-        var plan = BenchmarkRegistry.Get("mmlu-redux").Plan(Request(5, style: "harness"));
-        var mmlu = BenchmarkRegistry.Get("mmlu").Plan(new PlanRequest(SharedData.Mmlu, "test", 5, "harness", ["anatomy"]));
+        var plan = BenchmarkRegistry.Default.Get("mmlu-redux").Plan(Request(5, style: "harness"));
+        var mmlu = BenchmarkRegistry.Default.Get("mmlu").Plan(new PlanRequest(SharedData.Mmlu, "test", 5, "harness", ["anatomy"]));
 
         var redux = plan.Items[0];
         var same = mmlu.Items.Single(i => i.Question.Text.Trim() == redux.Question.Text.Trim());
@@ -49,11 +49,13 @@ public class MmluReduxBenchmarkTests
             File.Copy(Path.Combine(Redux, $"mmlu_{subject}.csv"), Path.Combine(copy, $"mmlu_{subject}.csv"));
         }
 
-        var benchmark = BenchmarkRegistry.Get("mmlu-redux");
-        var e = Assert.Throws<ArgumentException>(() => benchmark.Plan(Request(5, copy)));
-        Assert.StartsWith("5-shot MMLU-Redux needs MMLU's dev split: expected MMLU in the original layout at " + Path.Combine(temp.Path, "mmlu"), e.Message, StringComparison.Ordinal);
+        var benchmark = BenchmarkRegistry.Default.Get("mmlu-redux");
+        var e = Assert.Throws<OptionException>(() => benchmark.Plan(Request(5, copy)));
+        Assert.Equal("Shots", e.Option);
+        Assert.StartsWith("Shots 5 on MMLU-Redux needs MMLU's dev split: expected MMLU in the original layout at " + Path.Combine(temp.Path, "mmlu"), e.Message, StringComparison.Ordinal);
         Assert.Equal(6, benchmark.Plan(Request(0, copy)).Items.Count);
-        Assert.Contains("only a test split", Assert.Throws<ArgumentException>(() => benchmark.Plan(Request(0, split: "val"))).Message, StringComparison.Ordinal);
+        Assert.EndsWith("or ask for Shots 0.", e.Message, StringComparison.Ordinal);
+        Assert.Equal("Split for MMLU-Redux must be test (its only split), not 'val'.", Assert.Throws<OptionException>(() => benchmark.Plan(Request(0, split: "val"))).Message);
         Assert.Throws<DatasetException>(() => benchmark.Plan(Request(0) with { Subjects = ["nope"] }));
     }
 }

@@ -11,7 +11,7 @@ namespace MmluSharp.Models;
 /// </param>
 /// <param name="Floored">Continuations (by index) the engine could not score and gave a floor value instead, e.g. letters
 /// missing from a server's top log-probabilities; null or empty when every one was scored.</param>
-public sealed record ScoredRequest(
+public sealed record ScoreResponse(
     string Id,
     IReadOnlyList<double> LogProbabilities,
     int ShotsUsed,

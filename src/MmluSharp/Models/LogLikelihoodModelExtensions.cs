@@ -1,0 +1,16 @@
+namespace MmluSharp.Models;
+
+/// <summary>Conveniences over <see cref="ILogLikelihoodModel"/>.</summary>
+public static class LogLikelihoodModelExtensions
+{
+    /// <summary>The <typeparamref name="T"/> the model offers (<see cref="ILogLikelihoodModel.GetService"/>), or null.</summary>
+    /// <typeparam name="T">The type asked for.</typeparam>
+    /// <param name="model">The model.</param>
+    /// <param name="serviceKey">An optional key to tell services of one type apart.</param>
+    public static T? GetService<T>(this ILogLikelihoodModel model, object? serviceKey = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.GetService(typeof(T), serviceKey) as T;
+    }
+}
