@@ -4,7 +4,7 @@ using MmluSharp.Bench.Http;
 using MmluSharp.Models;
 using MmluSharp.OpenAI;
 using MmluSharp.Prompting;
-using MmluSharp.Running;
+using MmluSharp;
 
 // Harness overhead of the HTTP engine against a loopback server that answers instantly.
 // Usage: dotnet run -c Release --project bench/MmluSharp.Bench.Http -- [--data DIR] [--serial N]
@@ -12,8 +12,8 @@ var data = Arg("--data") ?? Path.Combine("..", "shared", "datasets", "mmlu");
 var serial = int.Parse(Arg("--serial") ?? "3000", CultureInfo.InvariantCulture);
 
 var watch = Stopwatch.StartNew();
-var plan = PlanBuilder.Build(new PlanRequest(data, "test", 5, PromptStyle.Original.Name));
-var requests = plan.Items.Select(q => new ScoreRequest(q.Key, q.Prompt, q.Continuations)).ToList();
+var plan = EvaluationPlan.Create(new EvaluationOptions { Data = data, Shots = 5, Style = PromptStyle.Original.Name });
+var requests = plan.Questions.Select(q => new ScoreRequest(q.Key, q.Prompt, q.Continuations)).ToList();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"plan: {requests.Count} questions, 5-shot original, built in {watch.Elapsed.TotalSeconds:0.00} s; mean prompt {requests.Average(r => r.Prompt.Text.Length):0} chars"));
 
