@@ -53,7 +53,7 @@ public class ReportCommandTests
     {
         var result = Cli.Run("report", "results.json", "--format", "helm", "--out", "x.json");
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("--format must be lm-eval", result.Output, StringComparison.Ordinal);
+        Assert.Contains("--format must be one of markdown, html, lm-eval, not 'helm'.", result.Output, StringComparison.Ordinal);
     }
     [Fact]
     public void The_lm_eval_export_refuses_runs_of_other_benchmarks()

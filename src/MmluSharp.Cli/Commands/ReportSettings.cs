@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using MmluSharp.Cli.Terminal;
+using MmluSharp.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -19,23 +21,23 @@ internal sealed class ReportSettings : CommandSettings
     public string? Html { get; init; }
 
     [CommandOption("--format <FORMAT>")]
-    [Description("Export format for --out: lm-eval (an lm-evaluation-harness results file).")]
+    [RegistryDescription("The format written to --out: {formats} (lm-eval: an lm-evaluation-harness results file of an MMLU run).")]
     public string? Format { get; init; }
 
     [CommandOption("-o|--out <FILE>")]
-    [Description("Where to write the --format export.")]
+    [Description("Where to write the --format report.")]
     public string? Out { get; init; }
 
     public override ValidationResult Validate()
     {
-        if (Format is not null && Format != "lm-eval")
+        if (Format is not null && !ReportWriters.All.Any(w => w.Format == Format))
         {
-            return ValidationResult.Error($"--format must be lm-eval, not '{Format}'.");
+            return ValidationResult.Error($"--format must be one of {ReportWriters.Names}, not '{Format}'.");
         }
 
         if ((Format is null) != (Out is null))
         {
-            return ValidationResult.Error("--format and --out go together: --format lm-eval --out FILE.");
+            return ValidationResult.Error("--format and --out go together, e.g. --format lm-eval --out FILE.");
         }
 
         return ValidationResult.Success();

@@ -7,14 +7,16 @@ using Spectre.Console;
 namespace MmluSharp.Cli.Terminal;
 
 /// <summary>
-/// The few lines a user reads at the end of a run: overall, categories, the reports' remarks (chance level, answers
-/// without a letter, …), calibration, where the files are.
+/// The few lines a user reads at the end of a run, rendered from the reports' model (<see cref="RunReport"/>): overall,
+/// categories, the remarks (chance level, answers without a letter, …), the benchmark's analysis, calibration, where the
+/// files are.
 /// </summary>
 internal static class ResultsSummary
 {
     public static void Write(IAnsiConsole console, RunOutcome outcome, string folder)
     {
-        var results = outcome.Results;
+        var report = RunReport.From(outcome.Results);
+        var results = report.Results;
         if (outcome.AlreadyComplete)
         {
             console.MarkupLineInterpolated($"[yellow]{folder} already holds this finished run; nothing was rescored.[/]");
@@ -34,16 +36,16 @@ internal static class ResultsSummary
         table.Columns[1].RightAligned();
         table.Columns[2].RightAligned();
         table.Columns[3].RightAligned();
-        var overall = results.Overall;
+        var overall = report.Overall;
         table.AddRow("[bold]overall (micro)[/]", Percent(overall.Accuracy), Percent(1.96 * overall.Stderr), Count(overall.N));
-        table.AddRow("overall (macro)", Percent(overall.MacroAccuracy), string.Empty, Count(results.Subjects.Count) + " subjects");
-        foreach (var (name, stats) in results.Categories)
+        table.AddRow("overall (macro)", Percent(results.Overall.MacroAccuracy), string.Empty, Count(results.Subjects.Count) + " subjects");
+        foreach (var category in report.Categories)
         {
-            table.AddRow(Markup.Escape(name), Percent(stats.Accuracy), Percent(1.96 * stats.Stderr), Count(stats.N));
+            table.AddRow(Markup.Escape(category.Name), Percent(category.Accuracy), Percent(1.96 * category.Stderr), Count(category.N));
         }
 
         console.Write(table);
-        foreach (var remark in RunReport.RemarksOf(results))
+        foreach (var remark in report.Remarks)
         {
             console.WriteLine(remark);
         }
@@ -62,12 +64,13 @@ internal static class ResultsSummary
             }
         }
 
-        var c = results.Calibration;
+        var c = report.Calibration;
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"calibration: ECE {c.Ece:F3}, RMS {c.RmsCalibrationError:F3}, Brier {c.Brier:F3} · {results.Timing.Seconds:F1} s, {results.Timing.QuestionsPerSecond:F1} questions/s, {results.Timing.TokensDecoded:N0} tokens decoded"));
+        var reports = string.Join(" and ", ReportWriters.RunFolder.Select(w => w.FileName));
         console.MarkupLineInterpolated(
-            $"Wrote [bold]{Path.Combine(folder, RunFolderFiles.Results)}[/], {RunFolderFiles.Samples}, report.md and report.html.");
+            $"Wrote [bold]{Path.Combine(folder, RunFolderFiles.Results)}[/], {RunFolderFiles.Samples}, {reports}.");
     }
 
     private static string Percent(double value) => (100 * value).ToString("F2", CultureInfo.InvariantCulture);

@@ -9,7 +9,7 @@ namespace MmluSharp.Reports;
 /// <param name="N">Questions.</param>
 /// <param name="Correct">Questions answered right.</param>
 /// <param name="Stderr">Standard error of <paramref name="Accuracy"/>.</param>
-internal sealed record AccuracyRow(string Name, string Group, double Accuracy, int N, int Correct, double Stderr)
+public sealed record AccuracyRow(string Name, string Group, double Accuracy, int N, int Correct, double Stderr)
 {
     /// <summary>Lower end of the normal 95% interval, clipped at 0.</summary>
     public double Lower => AccuracyStats.Interval(Accuracy, Stderr).Lower;

@@ -5,11 +5,16 @@ namespace MmluSharp.Reports;
 /// <summary>Writes a comparison of runs (<c>mmlu compare</c>) as Markdown or as a self-contained HTML page.</summary>
 internal static class CompareReport
 {
-    public const string Title = "MMLU comparison";
+    /// <summary>The benchmark's title and "comparison" when every run is of one benchmark, else "Comparison".</summary>
+    public static string Title(RunComparison comparison)
+    {
+        var benchmarks = comparison.Runs.Select(r => r.Results.Benchmark).Distinct(StringComparer.Ordinal).ToList();
+        return benchmarks.Count == 1 ? $"{RunReport.TitleOf(benchmarks[0])} comparison" : "Comparison";
+    }
 
     public static void WriteMarkdown(RunComparison comparison, TextWriter writer)
     {
-        writer.Write("# " + Title + "\n\n");
+        writer.Write("# " + MarkdownText.Escape(Title(comparison)) + "\n\n");
         WriteRuns(comparison, writer, MarkdownText.Escape);
         writer.Write('\n');
         foreach (var table in comparison.Tables)
@@ -20,7 +25,7 @@ internal static class CompareReport
 
     public static void WriteHtml(RunComparison comparison, TextWriter writer)
     {
-        HtmlText.WriteStart(writer, Title);
+        HtmlText.WriteStart(writer, Title(comparison));
         writer.Write("<ul class=\"runs\">\n");
         foreach (var run in comparison.Runs)
         {

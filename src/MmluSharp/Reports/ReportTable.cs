@@ -9,7 +9,7 @@ namespace MmluSharp.Reports;
 /// <param name="Rows">Cells, one list per row, as many as <paramref name="Columns"/>.</param>
 /// <param name="RightAligned">Which columns hold numbers.</param>
 /// <param name="Note">A sentence shown under the heading, or empty.</param>
-internal sealed record ReportTable(
+public sealed record ReportTable(
     string Title,
     IReadOnlyList<string> Columns,
     IReadOnlyList<IReadOnlyList<string>> Rows,
@@ -17,6 +17,6 @@ internal sealed record ReportTable(
     string Note = "")
 {
     /// <summary>A table whose first <paramref name="textColumns"/> columns are text and the rest numbers.</summary>
-    public static ReportTable Of(string title, int textColumns, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows, string note = "") =>
+    internal static ReportTable Of(string title, int textColumns, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows, string note = "") =>
         new(title, columns, [.. rows], [.. columns.Select((_, i) => i >= textColumns)], note);
 }

@@ -4,9 +4,10 @@ namespace MmluSharp.Reports;
 
 /// <summary>
 /// The report model of one run, built once from <see cref="RunResults"/>: numeric rows for the charts and the
-/// formatted tables that every writer renders.
+/// formatted tables that every writer renders (Markdown, HTML, the <c>mmlu</c> terminal summary, your own
+/// <see cref="IReportWriter"/>).
 /// </summary>
-/// <param name="Title">The page title.</param>
+/// <param name="Title">The page title: the benchmark's title (<see cref="Benchmarks.IBenchmark.Title"/>) and the model, e.g. <c>MMLU report: llama-7b</c>.</param>
 /// <param name="Overall">The micro accuracy of the whole run.</param>
 /// <param name="Categories">Category rows, in catalogue order.</param>
 /// <param name="Subcategories">Subcategory rows, in catalogue order.</param>
@@ -15,7 +16,7 @@ namespace MmluSharp.Reports;
 /// <param name="Chance">The accuracy of guessing at random (mean of 1/options), or null when the results do not say.</param>
 /// <param name="Remarks">Sentences every view shows under the headline (Markdown, HTML, the terminal summary).</param>
 /// <param name="Tables">The tables, in the order they are shown.</param>
-internal sealed record RunReport(
+public sealed record RunReport(
     string Title,
     AccuracyRow Overall,
     IReadOnlyList<AccuracyRow> Categories,
@@ -26,9 +27,14 @@ internal sealed record RunReport(
     IReadOnlyList<string> Remarks,
     IReadOnlyList<ReportTable> Tables)
 {
+    /// <summary>The results the report shows.</summary>
+    public required RunResults Results { get; init; }
+
     /// <summary>Builds the report of <paramref name="results"/>.</summary>
+    /// <param name="results">The run's results.</param>
     public static RunReport From(RunResults results)
     {
+        ArgumentNullException.ThrowIfNull(results);
         var overall = new AccuracyRow("overall", string.Empty, results.Overall.Accuracy, results.Overall.N, results.Overall.Correct, results.Overall.Stderr);
         var categories = Rows(results.Categories, _ => string.Empty);
         var subcategories = Rows(results.Subcategories, name => CategoryOf(results, name));
@@ -38,17 +44,23 @@ internal sealed record RunReport(
             .ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
 
-        var title = $"MMLU report: {results.Model.Name}";
+        var title = $"{TitleOf(results.Benchmark)} report: {results.Model.Name}";
         return new RunReport(
             title, overall, categories, subcategories, subjects, results.Calibration, results.Overall.Chance, RemarksOf(results),
-            RunReportTables.Build(results, overall, categories, subcategories, subjects));
+            RunReportTables.Build(results, overall, categories, subcategories, subjects))
+        {
+            Results = results,
+        };
     }
+
+    /// <summary>The title of the benchmark called <paramref name="benchmark"/> if it is registered, else its name.</summary>
+    internal static string TitleOf(string benchmark) => Benchmarks.BenchmarkRegistry.Default.Find(benchmark)?.Title ?? benchmark;
 
     /// <summary>
     /// What a reader must know beside the accuracy, one sentence each; a count that matters only when it is not zero
     /// (e.g. letters scored at the floor value) belongs here too.
     /// </summary>
-    public static IReadOnlyList<string> RemarksOf(RunResults results)
+    internal static IReadOnlyList<string> RemarksOf(RunResults results)
     {
         var remarks = new List<string>();
         var overall = results.Overall;

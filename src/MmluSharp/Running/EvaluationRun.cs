@@ -87,7 +87,7 @@ internal sealed class EvaluationRun(IQuestionScorer scorer, TimeProvider time)
         {
             var finished = ResultsJson.Read(resultsPath);
             // Always: reports are views of results.json, and a run killed just after writing it has none yet.
-            ReportFiles.WriteRunFolder(finished, folder);
+            ReportWriters.WriteRunFolder(finished, folder);
             return new RunOutcome(finished, resumed, 0, AlreadyComplete: true) { Samples = log.Existing };
         }
 
@@ -116,7 +116,7 @@ internal sealed class EvaluationRun(IQuestionScorer scorer, TimeProvider time)
         var timing = TimingStats.Of(manifest.ElapsedSeconds, ordered.Count, manifest.TokensDecoded);
         var results = Aggregate(plan, description, ordered, timing);
         ResultsJson.Write(results, resultsPath);
-        ReportFiles.WriteRunFolder(results, folder);
+        ReportWriters.WriteRunFolder(results, folder);
         return new RunOutcome(results, resumed, ordered.Count - resumed, AlreadyComplete: false) { Discarded = discarded, Samples = ordered };
     }
 

@@ -102,7 +102,7 @@ public static class RunMerger
         }).Write(folder);
         SampleLog.Rewrite(Path.Combine(folder, RunFolderFiles.Samples), samples);
         ResultsJson.Write(merged, Path.Combine(folder, RunFolderFiles.Results));
-        Reports.ReportFiles.WriteRunFolder(merged, folder);
+        Reports.ReportWriters.WriteRunFolder(merged, folder);
         return merged;
     }
 

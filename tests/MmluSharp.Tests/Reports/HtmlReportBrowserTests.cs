@@ -17,7 +17,7 @@ public class HtmlReportBrowserTests
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: the browser test needs Debian's chromium (./test.sh installs it).");
         var folder = Directory.CreateTempSubdirectory("mmlu-report-html").FullName;
         var path = Path.Combine(folder, "report.html");
-        ReportFiles.WriteHtml(ReportFixture.Results(model: "m<script>window.pwnedModel = 1</script>"), path, HtmlReportTests.Examples);
+        ReportFiles.WriteText(path, w => HtmlReport.Write(ReportFixture.Results(model: "m<script>window.pwnedModel = 1</script>"), w, HtmlReportTests.Examples));
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
