@@ -1,6 +1,7 @@
 using System.Globalization;
 using MmluSharp.LlamaCpp.Gguf;
 using MmluSharp.Models;
+using MmluSharp.Models.Hub;
 
 namespace MmluSharp.LlamaCpp;
 
@@ -13,6 +14,18 @@ public static class GgufInspector
     /// </summary>
     /// <exception cref="ModelLoadException">A file is missing, not GGUF, truncated, has no weights, or the set is inconsistent.</exception>
     public static GgufModelInfo Read(string path) => Describe(ReadSet(path));
+
+    /// <summary>
+    /// What the header of a model on the Hugging Face Hub says, read with range requests (each file's first MiB, then
+    /// more until its header fits) instead of downloading the weights; also the bytes read.
+    /// </summary>
+    /// <param name="client">The Hub client.</param>
+    /// <param name="model">The located model (<see cref="HubClient.LocateAsync"/>).</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    /// <exception cref="ModelLoadException">A header is not a GGUF header, or does not fit in 64 MiB.</exception>
+    /// <exception cref="HubException">The Hub refused a request, or gives no size for a file.</exception>
+    public static Task<(GgufModelInfo Info, long BytesRead)> ReadFromHubAsync(HubClient client, HubModel model, CancellationToken cancellationToken = default) =>
+        Gguf.RemoteGgufHeader.ReadAsync(client, model, cancellationToken);
 
     /// <summary>The headers of the file at <paramref name="path"/> and, for a split set, of its other parts.</summary>
     internal static IReadOnlyList<GgufHeader> ReadSet(string path)

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using MmluSharp.Reports;
+using MmluSharp.IO;
 using MmluSharp.Reports.Comparison;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -21,20 +21,20 @@ internal sealed class CompareCommand(IAnsiConsole console) : Command<CompareSett
         if (settings.Markdown is null && settings.Html is null)
         {
             using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            CompareReport.WriteMarkdown(comparison, text);
+            comparison.WriteMarkdown(text);
             console.Write(new Text(text.ToString()));
             return 0;
         }
 
         if (settings.Markdown is not null)
         {
-            ReportFiles.WriteText(settings.Markdown, w => CompareReport.WriteMarkdown(comparison, w));
+            OutputFiles.WriteText(settings.Markdown, comparison.WriteMarkdown);
             console.MarkupLineInterpolated($"Wrote the Markdown comparison to [bold]{settings.Markdown}[/].");
         }
 
         if (settings.Html is not null)
         {
-            ReportFiles.WriteText(settings.Html, w => CompareReport.WriteHtml(comparison, w));
+            OutputFiles.WriteText(settings.Html, comparison.WriteHtml);
             console.MarkupLineInterpolated($"Wrote the HTML comparison to [bold]{settings.Html}[/].");
         }
 

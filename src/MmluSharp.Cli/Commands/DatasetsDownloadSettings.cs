@@ -34,7 +34,7 @@ internal sealed class DatasetsDownloadSettings : CommandSettings
     public long? MaxUnpackedBytes => ByteSize.TryParse(MaxUnpackedText, out var bytes) ? bytes : null;
 
     private string? MaxUnpackedText =>
-        MaxUnpacked ?? (Environment.GetEnvironmentVariable(UnpackLimit.Variable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
+        MaxUnpacked ?? (Environment.GetEnvironmentVariable(DatasetDownloader.MaxUnpackedVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
 
     public override ValidationResult Validate()
     {
@@ -45,7 +45,7 @@ internal sealed class DatasetsDownloadSettings : CommandSettings
 
         if (MaxUnpackedText is { } size && !ByteSize.TryParse(size, out _))
         {
-            var name = MaxUnpacked is null ? UnpackLimit.Variable : "--max-unpacked";
+            var name = MaxUnpacked is null ? DatasetDownloader.MaxUnpackedVariable : "--max-unpacked";
             return ValidationResult.Error($"{name} must be a size such as 500M or 4G, not '{size}'.");
         }
 

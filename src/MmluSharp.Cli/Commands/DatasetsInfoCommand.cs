@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using MmluSharp.Cli.Datasets;
 using MmluSharp.Datasets;
 using Spectre.Console;
 using Spectre.Console.Cli;

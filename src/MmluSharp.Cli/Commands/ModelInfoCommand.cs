@@ -25,7 +25,7 @@ internal sealed class ModelInfoCommand(IAnsiConsole console) : AsyncCommand<Mode
             }
             else
             {
-                var (remote, read) = await RemoteGgufHeader.ReadAsync(client, model, cancellationToken).ConfigureAwait(false);
+                var (remote, read) = await GgufInspector.ReadFromHubAsync(client, model, cancellationToken).ConfigureAwait(false);
                 info = remote;
                 source = $"{reference} at commit {model.Commit} (not downloaded: header read from {client.Environment.EndpointText}, {Number(read)} bytes)";
             }

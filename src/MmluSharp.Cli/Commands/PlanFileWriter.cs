@@ -20,7 +20,7 @@ internal static class PlanFileWriter
             return 0;
         }
 
-        AtomicFile.Write(path, stream => write(plan, stream));
+        OutputFiles.Write(path, stream => write(plan, stream));
         console.MarkupLineInterpolated($"Wrote {plan.Questions.Count} {records} to [bold]{path}[/].");
         return 0;
     }

@@ -39,8 +39,8 @@ internal sealed class SlurmCommand(IAnsiConsole console) : AsyncCommand<SlurmSet
             console.MarkupLineInterpolated($"model: {HubModels.Describe(model)}");
         }
 
-        AtomicFile.WriteText(scripts, w => w.Write(shardsScript));
-        AtomicFile.WriteText(merge, w => w.Write(mergeScript));
+        OutputFiles.WriteText(scripts, w => w.Write(shardsScript));
+        OutputFiles.WriteText(merge, w => w.Write(mergeScript));
         var array = await sbatch.SubmitAsync(scripts, [], cancellationToken).ConfigureAwait(false);
         string merger;
         try

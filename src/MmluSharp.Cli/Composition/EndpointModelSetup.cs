@@ -24,7 +24,7 @@ internal static class EndpointModelSetup
         Directory.CreateDirectory(folder);
 
         // SQLite writes the cache itself; like every output, it must be a regular file (a link to one is fine).
-        _ = OutputPath.Resolve(options.CachePath);
+        _ = OutputFiles.Resolve(options.CachePath);
 
         if (settings.Scoring == RunSettings.GenerateScoring)
         {

@@ -3,14 +3,20 @@ namespace MmluSharp.Datasets;
 /// <summary>Input data that cannot be read as it should be. The message names the file and, where known, the line.</summary>
 public sealed class DatasetException : Exception
 {
+    /// <summary>Creates the exception with a one-line message.</summary>
+    /// <param name="message">The message, naming what is wrong.</param>
     public DatasetException(string message) : base(message)
     {
     }
 
+    /// <summary>Creates the exception with a one-line message and the failure underneath.</summary>
+    /// <param name="message">The message, naming what is wrong.</param>
+    /// <param name="innerException">The failure underneath.</param>
     public DatasetException(string message, Exception innerException) : base(message, innerException)
     {
     }
 
+    /// <summary>Creates the exception with a default message.</summary>
     public DatasetException()
     {
     }

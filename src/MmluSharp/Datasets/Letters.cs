@@ -1,7 +1,7 @@
 namespace MmluSharp.Datasets;
 
 /// <summary>Answer letters A, B, C, … and their indices.</summary>
-public static class Letters
+internal static class Letters
 {
     private static readonly string[] All = [.. Enumerable.Range(0, 26).Select(i => ((char)('A' + i)).ToString())];
 

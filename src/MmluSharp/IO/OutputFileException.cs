@@ -7,14 +7,20 @@ namespace MmluSharp.IO;
 /// </summary>
 public sealed class OutputFileException : IOException
 {
+    /// <summary>Creates the exception with a one-line message.</summary>
+    /// <param name="message">The message, naming what is wrong.</param>
     public OutputFileException(string message) : base(message)
     {
     }
 
+    /// <summary>Creates the exception with a one-line message and the failure underneath.</summary>
+    /// <param name="message">The message, naming what is wrong.</param>
+    /// <param name="innerException">The failure underneath.</param>
     public OutputFileException(string message, Exception innerException) : base(message, innerException)
     {
     }
 
+    /// <summary>Creates the exception with a default message.</summary>
     public OutputFileException()
     {
     }

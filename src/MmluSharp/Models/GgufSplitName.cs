@@ -11,10 +11,11 @@ namespace MmluSharp.Models;
 /// <param name="Tag">The upper-cased tag after the last <c>-</c> or <c>.</c>, or empty.</param>
 /// <param name="Index">1-based part number (1 for a single file).</param>
 /// <param name="Count">Number of parts (1 for a single file).</param>
-internal sealed partial record GgufSplitName(string Prefix, string Tag, int Index, int Count)
+public sealed partial record GgufSplitName(string Prefix, string Tag, int Index, int Count)
 {
     private const string Extension = ".gguf";
 
+    /// <summary>Whether the file is one part of several.</summary>
     public bool IsSplit => Count > 1;
 
     /// <summary>The name of the file, or null when it does not end in <c>.gguf</c>.</summary>

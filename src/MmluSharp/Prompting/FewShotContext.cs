@@ -6,7 +6,7 @@ namespace MmluSharp.Prompting;
 /// One subject's header and rendered few-shot examples under one style, built once and shared by every prompt
 /// of the subject: <see cref="Build"/> only renders the query.
 /// </summary>
-public sealed class FewShotContext
+internal sealed class FewShotContext
 {
     private readonly Question[] shotQuestions;
 

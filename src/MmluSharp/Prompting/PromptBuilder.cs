@@ -3,7 +3,7 @@ using MmluSharp.Datasets;
 namespace MmluSharp.Prompting;
 
 /// <summary>Builds prompts: the subject header, the few-shot examples, then the question ending in <c>Answer:</c>.</summary>
-public static class PromptBuilder
+internal static class PromptBuilder
 {
     [ThreadStatic]
     private static FewShotContext? last;

@@ -8,7 +8,7 @@ namespace MmluSharp.Reports;
 /// tables and inline SVG charts: accuracy by category, every subject sorted with 95% error bars and the chance
 /// line (the mean of 1/options), and a reliability diagram.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     /// <summary>Writes the page for <paramref name="results"/>; <paramref name="examples"/> adds a table of questions.</summary>
     public static void Write(RunResults results, TextWriter writer, IReadOnlyList<ReportExample>? examples = null)

@@ -3,7 +3,7 @@ using MmluSharp.Results;
 namespace MmluSharp.Reports;
 
 /// <summary>The Markdown report of one run: overall, categories, subcategories, subjects, calibration, what ran.</summary>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     /// <summary>Writes the report of <paramref name="results"/> to <paramref name="writer"/> (LF line ends, invariant culture).</summary>
     public static void Write(RunResults results, TextWriter writer)

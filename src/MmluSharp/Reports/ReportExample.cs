@@ -6,4 +6,4 @@ namespace MmluSharp.Reports;
 /// <param name="Question">The question text, as in the dataset.</param>
 /// <param name="Gold">Gold letter.</param>
 /// <param name="Pred">Predicted letter.</param>
-public sealed record ReportExample(string Subject, int Index, string Question, string Gold, string Pred);
+internal sealed record ReportExample(string Subject, int Index, string Question, string Gold, string Pred);

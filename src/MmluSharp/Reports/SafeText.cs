@@ -9,7 +9,7 @@ namespace MmluSharp.Reports;
 /// reorder the line. The Markdown and HTML writers and the <c>mmlu</c> console pass all their text through
 /// <see cref="Neutralize"/>.
 /// </summary>
-internal static class SafeText
+public static class SafeText
 {
     /// <summary>The Unicode Control Pictures block shows C0 control <c>c</c> as <c>U+2400 + c</c> (␛ for ESC).</summary>
     private const char ControlPictures = '\u2400';

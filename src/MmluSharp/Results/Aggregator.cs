@@ -3,7 +3,7 @@ using MmluSharp.Datasets;
 namespace MmluSharp.Results;
 
 /// <summary>Turns samples into <see cref="RunResults"/>: micro and macro accuracy, groups, stderr, calibration.</summary>
-public static class Aggregator
+internal static class Aggregator
 {
     /// <summary>Aggregates <paramref name="samples"/>; groups are weighted by size (micro within each group).</summary>
     public static RunResults Aggregate(

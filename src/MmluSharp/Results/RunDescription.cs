@@ -10,7 +10,7 @@ namespace MmluSharp.Results;
 /// <param name="Run">What ran, and when.</param>
 /// <param name="Catalogue">How the subjects group into categories (MMLU's when null).</param>
 /// <param name="SubjectSizes">Each subject's questions in the split, before any limit; null when unknown.</param>
-public sealed record RunDescription(
+internal sealed record RunDescription(
     string Benchmark,
     string Split,
     int Shots,

@@ -8,7 +8,7 @@ namespace MmluSharp.Results;
 /// run killed at any point keeps everything already scored. Opening drops a torn last line (a write cut by
 /// <c>kill -9</c>); an append that fails (a full disk) leaves the file as it was before it.
 /// </summary>
-public sealed class SampleLog : IDisposable
+internal sealed class SampleLog : IDisposable
 {
     private readonly string path;
     private AppendFile file;

@@ -3,6 +3,10 @@ namespace MmluSharp.Running;
 /// <summary>Another process (a run or a merge) holds the run folder.</summary>
 public sealed class RunFolderInUseException : IOException
 {
+    /// <summary>Creates the exception for <paramref name="folder"/>, naming the process that holds it when known.</summary>
+    /// <param name="folder">The folder in use.</param>
+    /// <param name="processId">The process holding it, or null.</param>
+    /// <param name="innerException">The failure to take the lock.</param>
     public RunFolderInUseException(string folder, int? processId, Exception innerException)
         : base(Describe(folder, processId), innerException)
     {
@@ -10,16 +14,22 @@ public sealed class RunFolderInUseException : IOException
         ProcessId = processId;
     }
 
+    /// <summary>Creates the exception with a one-line message.</summary>
+    /// <param name="message">The message.</param>
     public RunFolderInUseException(string message) : base(message)
     {
         Folder = string.Empty;
     }
 
+    /// <summary>Creates the exception with a one-line message and the failure underneath.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The failure underneath.</param>
     public RunFolderInUseException(string message, Exception innerException) : base(message, innerException)
     {
         Folder = string.Empty;
     }
 
+    /// <summary>Creates the exception with a default message.</summary>
     public RunFolderInUseException()
     {
         Folder = string.Empty;

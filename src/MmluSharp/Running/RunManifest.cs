@@ -10,7 +10,7 @@ namespace MmluSharp.Running;
 /// say how to complete an unfinished shard.
 /// </summary>
 /// <param name="Schema">Always <c>mmlusharp.run/1</c>.</param>
-/// <param name="Settings">What identifies the run (see <see cref="RunPlan.Settings"/>).</param>
+/// <param name="Settings">What identifies the run (see <see cref="EvaluationPlan.Settings"/>).</param>
 /// <param name="ElapsedSeconds">Scoring time over all sessions.</param>
 /// <param name="TokensDecoded">Tokens decoded over all sessions.</param>
 internal sealed record RunManifest(

@@ -10,7 +10,7 @@ namespace MmluSharp.Scoring;
 /// a reply starting with "C. 12"; a lone "(B)". Lower-case letters count only where the article "a" cannot be
 /// meant: after an answer cue and not followed by a word, or as the whole reply.
 /// </summary>
-public static partial class AnswerExtractor
+internal static partial class AnswerExtractor
 {
     /// <summary>Extracts the answer among <paramref name="optionCount"/> options (A, B, … ).</summary>
     public static AnswerExtraction Extract(string? text, int optionCount = 4)

@@ -1,7 +1,7 @@
 namespace MmluSharp.Scoring;
 
 /// <summary>How generative scoring asks its questions.</summary>
-public sealed record GenerativeOptions
+internal sealed record GenerativeOptions
 {
     /// <summary>Requests in flight at once.</summary>
     public int Concurrency { get; init; } = 8;

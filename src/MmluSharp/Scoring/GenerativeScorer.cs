@@ -13,7 +13,7 @@ namespace MmluSharp.Scoring;
 /// <see cref="IAnswerExtractor"/> finds the letter. Unparseable answers count as wrong (or get TIGER-Lab's guess)
 /// and are counted apart.
 /// </summary>
-public sealed class GenerativeScorer(IChatClient client, GenerativeOptions? options = null) : IQuestionScorer
+internal sealed class GenerativeScorer(IChatClient client, GenerativeOptions? options = null) : IQuestionScorer
 {
     /// <summary>The name written in results for this method.</summary>
     public const string Name = "generate";

@@ -5,7 +5,7 @@ using MmluSharp.Prompting;
 namespace MmluSharp.Scoring;
 
 /// <summary>Letter scoring over any <see cref="ILogLikelihoodModel"/>: see <see cref="LetterScoring"/>.</summary>
-public sealed class LetterScorer(ILogLikelihoodModel model) : IQuestionScorer
+internal sealed class LetterScorer(ILogLikelihoodModel model) : IQuestionScorer
 {
     /// <inheritdoc />
     public string Method => LetterScoring.Name;

@@ -11,7 +11,7 @@ namespace MmluSharp.Scoring;
 /// Letter scoring: the prediction is the answer letter whose continuation has the highest log-probability
 /// (numpy's argmax: the first on ties), as evaluate.py and lm-evaluation-harness' <c>acc</c> do.
 /// </summary>
-public static class LetterScoring
+internal static class LetterScoring
 {
     /// <summary>The name written in results for this method.</summary>
     public const string Name = "letter";

@@ -3,7 +3,7 @@ using MmluSharp.Prompting;
 namespace MmluSharp.Scoring;
 
 /// <summary>How runs feed a scorer: every question in one call, subject after subject.</summary>
-public static class QuestionScorerExtensions
+internal static class QuestionScorerExtensions
 {
     /// <summary>
     /// Scores <paramref name="questions"/> in one call, ordered subject by subject (in the order subjects first appear),

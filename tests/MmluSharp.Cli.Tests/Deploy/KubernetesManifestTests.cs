@@ -1,5 +1,6 @@
 using System.Globalization;
 using MmluSharp.Cli.Commands;
+using MmluSharp.Cli.Schedulers;
 using MmluSharp.Running;
 using MmluSharp.Testing;
 using YamlDotNet.RepresentationModel;

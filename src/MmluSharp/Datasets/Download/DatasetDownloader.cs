@@ -9,8 +9,11 @@ namespace MmluSharp.Datasets.Download;
 /// written last; any failure or Ctrl+C deletes the scratch folder, and a kill leaves one the next download removes,
 /// so a folder with a manifest is always complete. Partial files are not resumed: a new attempt starts over.
 /// </summary>
-internal sealed class DatasetDownloader(HttpClient http, IProgress<DownloadProgress>? progress = null)
+public sealed class DatasetDownloader(HttpClient http, IProgress<DownloadProgress>? progress = null)
 {
+    /// <summary>The environment variable a tool may read the cap on unpacked bytes from (<see cref="DownloadRequest.MaxUnpackedBytes"/>).</summary>
+    public const string MaxUnpackedVariable = UnpackLimit.Variable;
+
     private static readonly string[] ArchiveEndings = [".tar", ".tar.gz", ".tgz", ".zip"];
 
     /// <summary>How long a body may send nothing before the download is given up.</summary>

@@ -13,7 +13,7 @@ namespace MmluSharp.Datasets.Download;
 /// <param name="Files">The files of the dataset folder (the manifest excluded).</param>
 /// <param name="Downloaded">When.</param>
 /// <param name="ToolVersion">The mmlu version that downloaded it.</param>
-internal sealed record DownloadManifest(
+public sealed record DownloadManifest(
     string Schema,
     string Name,
     string Title,
@@ -23,6 +23,7 @@ internal sealed record DownloadManifest(
     DateTimeOffset Downloaded,
     string ToolVersion)
 {
+    /// <summary>The schema id every manifest this version writes has.</summary>
     public const string CurrentSchema = "mmlusharp.dataset/1";
 
     /// <summary>Writes the manifest into <paramref name="folder"/> atomically (temporary file, then rename).</summary>

@@ -7,4 +7,4 @@ namespace MmluSharp.Datasets.Download;
 /// <param name="Total">The size the server announced, if it did.</param>
 /// <param name="Completed">True once the file is complete and verified.</param>
 /// <param name="Waiting">True while another process downloads the same file and this one waits for it.</param>
-internal sealed record DownloadProgress(Uri Url, string File, long Received, long? Total, bool Completed, bool Waiting = false);
+public sealed record DownloadProgress(Uri Url, string File, long Received, long? Total, bool Completed, bool Waiting = false);

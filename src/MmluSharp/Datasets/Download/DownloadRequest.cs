@@ -13,4 +13,4 @@ namespace MmluSharp.Datasets.Download;
 /// The most bytes an archive or a converted parquet file may unpack to, replacing the default cap (a multiple of the
 /// dataset's usual size, plus a 100:1 ratio cap); null for the default.
 /// </param>
-internal sealed record DownloadRequest(string Name, string Target, Uri? Source = null, bool Force = false, string ToolVersion = "0.0.0", long? MaxUnpackedBytes = null);
+public sealed record DownloadRequest(string Name, string Target, Uri? Source = null, bool Force = false, string ToolVersion = "0.0.0", long? MaxUnpackedBytes = null);

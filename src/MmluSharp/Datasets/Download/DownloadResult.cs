@@ -4,4 +4,4 @@ namespace MmluSharp.Datasets.Download;
 /// <param name="Folder">The dataset folder.</param>
 /// <param name="Manifest">Its manifest.</param>
 /// <param name="AlreadyPresent">True when the folder was already complete and nothing was fetched.</param>
-internal sealed record DownloadResult(string Folder, DownloadManifest Manifest, bool AlreadyPresent);
+public sealed record DownloadResult(string Folder, DownloadManifest Manifest, bool AlreadyPresent);

@@ -6,4 +6,4 @@ namespace MmluSharp.Datasets.Download;
 /// <param name="Sha256">Lower-case hex.</param>
 /// <param name="Url">For a download: where it came from.</param>
 /// <param name="Verified">For a download: whether its SHA-256 was checked against a known value.</param>
-internal sealed record ManifestFile(string Path, long Size, string Sha256, Uri? Url = null, bool? Verified = null);
+public sealed record ManifestFile(string Path, long Size, string Sha256, Uri? Url = null, bool? Verified = null);

@@ -10,7 +10,7 @@ namespace MmluSharp.Models.Hub;
 /// which files it has, unless offline). Downloads resume, are checked against the Hub's SHA-256, and a model appears
 /// in the snapshot folder only once every one of its files is complete and verified.
 /// </summary>
-internal sealed class HubClient : IDisposable
+public sealed class HubClient : IDisposable
 {
     private readonly HubEnvironment environment;
     private readonly HttpClient http;
@@ -37,6 +37,7 @@ internal sealed class HubClient : IDisposable
     /// <summary>Waits between polls of another process's download lock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The endpoint, token, cache and offline setting the client works with.</summary>
     public HubEnvironment Environment => environment;
 
     /// <summary>Finds what <paramref name="reference"/> names, in the cache or on the Hub, without downloading it.</summary>
@@ -128,6 +129,7 @@ internal sealed class HubClient : IDisposable
         }
     }
 
+    /// <summary>Releases the HTTP connections.</summary>
     public void Dispose() => http.Dispose();
 
     private HubModel? FromCache(HubReference reference, HubCache cache)

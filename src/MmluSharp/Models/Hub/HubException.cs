@@ -6,14 +6,20 @@ namespace MmluSharp.Models.Hub;
 /// </summary>
 public sealed class HubException : Exception
 {
+    /// <summary>Creates the exception with a one-line message.</summary>
+    /// <param name="message">The message, naming what is wrong.</param>
     public HubException(string message) : base(message)
     {
     }
 
+    /// <summary>Creates the exception with a one-line message and the failure underneath.</summary>
+    /// <param name="message">The message, naming what is wrong.</param>
+    /// <param name="innerException">The failure underneath.</param>
     public HubException(string message, Exception innerException) : base(message, innerException)
     {
     }
 
+    /// <summary>Creates the exception with a default message.</summary>
     public HubException()
     {
     }

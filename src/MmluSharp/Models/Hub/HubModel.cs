@@ -6,7 +6,7 @@ namespace MmluSharp.Models.Hub;
 /// <param name="Files">The model's files, first part first.</param>
 /// <param name="AskedHub">True when the Hub was asked; false when the cache answered alone.</param>
 /// <param name="Downloaded">The size of the files this call downloaded (0 when all were in the cache).</param>
-internal sealed record HubModel(HubReference Reference, string Commit, IReadOnlyList<HubModelFile> Files, bool AskedHub, long Downloaded = 0)
+public sealed record HubModel(HubReference Reference, string Commit, IReadOnlyList<HubModelFile> Files, bool AskedHub, long Downloaded = 0)
 {
     /// <summary>The file llama.cpp loads: the only file, or the first part of a split set.</summary>
     public string LocalPath => Files[0].LocalPath;

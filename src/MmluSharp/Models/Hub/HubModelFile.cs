@@ -7,4 +7,4 @@ namespace MmluSharp.Models.Hub;
 /// <param name="Blob">The name of its blob in the cache.</param>
 /// <param name="LocalPath">Its path in the cache's snapshot folder (present once downloaded).</param>
 /// <param name="Url">Where it is downloaded from (the Hub's <c>resolve</c> URL at the commit).</param>
-internal sealed record HubModelFile(string Path, long? Size, string? Sha256, string Blob, string LocalPath, Uri Url);
+public sealed record HubModelFile(string Path, long? Size, string? Sha256, string Blob, string LocalPath, Uri Url);

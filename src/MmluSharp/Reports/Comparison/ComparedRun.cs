@@ -7,9 +7,12 @@ namespace MmluSharp.Reports.Comparison;
 /// <param name="Path">The <c>results.json</c> it was read from.</param>
 /// <param name="Results">The run's results.</param>
 /// <param name="Samples">The run's samples, or null without a <c>samples.jsonl</c>.</param>
-internal sealed record ComparedRun(string Label, string Path, RunResults Results, IReadOnlyList<Sample>? Samples)
+public sealed record ComparedRun(string Label, string Path, RunResults Results, IReadOnlyList<Sample>? Samples)
 {
     /// <summary>Reads <paramref name="resultsPath"/> and the <c>samples.jsonl</c> beside it, if any.</summary>
+    /// <param name="resultsPath">A <c>results.json</c>.</param>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">It is not a results file.</exception>
     public static ComparedRun Load(string resultsPath)
     {
         if (!File.Exists(resultsPath))
@@ -24,7 +27,7 @@ internal sealed record ComparedRun(string Label, string Path, RunResults Results
     }
 
     /// <summary>Gives every run a distinct label: the model name, else the run folder's name, else a number.</summary>
-    public static IReadOnlyList<ComparedRun> WithDistinctLabels(IReadOnlyList<ComparedRun> runs)
+    internal static IReadOnlyList<ComparedRun> WithDistinctLabels(IReadOnlyList<ComparedRun> runs)
     {
         var byModel = runs.Select(r => r.Results.Model.Name).ToList();
         var labels = byModel.Distinct(StringComparer.Ordinal).Count() == runs.Count

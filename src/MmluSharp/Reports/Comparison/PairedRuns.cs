@@ -8,10 +8,12 @@ namespace MmluSharp.Reports.Comparison;
 /// <param name="Overall">The test over all questions, or null when refused.</param>
 /// <param name="Subjects">Per-subject tests (empty when refused).</param>
 /// <param name="Refusal">Why the runs were not paired, or null.</param>
-internal sealed record PairedRuns(
+public sealed record PairedRuns(
     ComparedRun Baseline, ComparedRun Other, PairedTest? Overall, IReadOnlyDictionary<string, PairedTest> Subjects, string? Refusal)
 {
     /// <summary>Pairs <paramref name="other"/> with <paramref name="baseline"/> when their questions and prompts match.</summary>
+    /// <param name="baseline">The first run.</param>
+    /// <param name="other">The run compared with it.</param>
     public static PairedRuns Of(ComparedRun baseline, ComparedRun other)
     {
         var refusal = Pairing.RefusalReason(baseline, other);

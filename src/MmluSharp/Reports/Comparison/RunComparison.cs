@@ -5,11 +5,18 @@ namespace MmluSharp.Reports.Comparison;
 
 /// <summary>
 /// The comparison model behind <c>mmlu compare</c>: a leaderboard of the runs, the paired tests of each run against
-/// the first, and per-subject differences; the Markdown and HTML writers render its tables.
+/// the first (McNemar's exact test and a paired bootstrap interval of the difference), and per-subject differences;
+/// the Markdown and HTML writers render its tables.
 /// </summary>
-internal sealed record RunComparison(IReadOnlyList<ComparedRun> Runs, IReadOnlyList<PairedRuns> Pairs, IReadOnlyList<ReportTable> Tables)
+/// <param name="Runs">The runs, the first being the baseline, each with a distinct label.</param>
+/// <param name="Pairs">Each other run against the baseline.</param>
+/// <param name="Tables">The tables every writer shows, in order.</param>
+public sealed record RunComparison(IReadOnlyList<ComparedRun> Runs, IReadOnlyList<PairedRuns> Pairs, IReadOnlyList<ReportTable> Tables)
 {
     /// <summary>Compares <paramref name="runs"/> (at least two; the first is the baseline).</summary>
+    /// <param name="runs">The runs, e.g. from <see cref="ComparedRun.Load"/>.</param>
+    /// <param name="withPublished">Add published reference results to the leaderboard.</param>
+    /// <exception cref="ArgumentException">Fewer than two runs.</exception>
     public static RunComparison Build(IReadOnlyList<ComparedRun> runs, bool withPublished = false)
     {
         if (runs.Count < 2)
@@ -28,6 +35,14 @@ internal sealed record RunComparison(IReadOnlyList<ComparedRun> Runs, IReadOnlyL
         tables.AddRange(pairs.Select(SubjectDifferences));
         return new RunComparison(labelled, pairs, tables);
     }
+
+    /// <summary>Writes the comparison as Markdown.</summary>
+    /// <param name="writer">Where it goes.</param>
+    public void WriteMarkdown(TextWriter writer) => CompareReport.WriteMarkdown(this, writer);
+
+    /// <summary>Writes the comparison as a self-contained HTML page.</summary>
+    /// <param name="writer">Where it goes.</param>
+    public void WriteHtml(TextWriter writer) => CompareReport.WriteHtml(this, writer);
 
     private static ReportTable Leaderboard(IReadOnlyList<ComparedRun> runs, bool withPublished)
     {

@@ -12,7 +12,7 @@ namespace MmluSharp.Reports;
 /// provenance), and the same arithmetic: groups, and <c>mmlu</c> itself, aggregate their leaf subjects by size
 /// with lm-eval's pooled standard error. Groups follow lm-eval's <c>mmlu</c> (anatomy under <c>mmlu_stem</c>).
 /// </summary>
-public static class LmEvalExport
+internal static class LmEvalExport
 {
     /// <summary>lm-eval's default <c>--bootstrap_iters</c>; its <c>acc</c> stderr is closed-form whatever the count.</summary>
     public const int DefaultBootstrapIters = 100_000;

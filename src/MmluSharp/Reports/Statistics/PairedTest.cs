@@ -8,7 +8,7 @@ namespace MmluSharp.Reports.Statistics;
 /// <param name="Lower">Bootstrap 95% interval of <paramref name="Difference"/>, lower end.</param>
 /// <param name="Upper">Upper end.</param>
 /// <param name="PValue">McNemar's exact two-sided p-value.</param>
-internal sealed record PairedTest(int N, int OnlyA, int OnlyB, double Difference, double Lower, double Upper, double PValue)
+public sealed record PairedTest(int N, int OnlyA, int OnlyB, double Difference, double Lower, double Upper, double PValue)
 {
     /// <summary>The level at which differences are marked significant.</summary>
     public const double Alpha = 0.05;
@@ -17,6 +17,9 @@ internal sealed record PairedTest(int N, int OnlyA, int OnlyB, double Difference
     public bool Significant => PValue < Alpha;
 
     /// <summary>Tests paired outcomes <paramref name="a"/> and <paramref name="b"/> (same questions, same order).</summary>
+    /// <param name="a">Whether the first run got each question right.</param>
+    /// <param name="b">Whether the second run got each question right.</param>
+    /// <param name="seed">The bootstrap's seed (the default makes results reproducible).</param>
     public static PairedTest Of(IReadOnlyList<bool> a, IReadOnlyList<bool> b, int seed = PairedBootstrap.DefaultSeed)
     {
         int onlyA = 0, onlyB = 0;

@@ -1,7 +1,9 @@
-namespace MmluSharp.Datasets;
+using MmluSharp.Datasets;
+
+namespace MmluSharp.Cli.Datasets;
 
 /// <summary>Counts what an MMLU folder holds (for <c>mmlu datasets info</c>).</summary>
-public static class DatasetInspector
+internal static class DatasetInspector
 {
     /// <summary>Reads every split of <paramref name="dir"/> and counts subjects, rows, categories, duplicates and shared rows.</summary>
     /// <exception cref="DatasetException">A file is malformed.</exception>

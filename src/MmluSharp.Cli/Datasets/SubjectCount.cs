@@ -1,6 +1,8 @@
-namespace MmluSharp.Datasets;
+using MmluSharp.Datasets;
+
+namespace MmluSharp.Cli.Datasets;
 
 /// <summary>A count attached to one subject.</summary>
 /// <param name="Subject">The subject key.</param>
 /// <param name="Count">The count.</param>
-public sealed record SubjectCount(string Subject, int Count);
+internal sealed record SubjectCount(string Subject, int Count);

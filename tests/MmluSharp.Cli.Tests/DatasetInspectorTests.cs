@@ -1,7 +1,10 @@
 using MmluSharp.Datasets;
 using MmluSharp.Testing;
 
-namespace MmluSharp.Tests.Datasets;
+using MmluSharp.Cli.Datasets;
+using MmluSharp.Tests.Datasets;
+
+namespace MmluSharp.Cli.Tests;
 
 public sealed class DatasetInspectorTests : IDisposable
 {

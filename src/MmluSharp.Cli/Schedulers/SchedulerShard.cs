@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace MmluSharp.Running;
+using MmluSharp.Running;
+
+namespace MmluSharp.Cli.Schedulers;
 
 /// <summary>
 /// <c>--shard auto</c>: the slice a scheduler gave this process. A Slurm job array gives task ids

@@ -1,4 +1,6 @@
-namespace MmluSharp.Datasets;
+using MmluSharp.Datasets;
+
+namespace MmluSharp.Cli.Datasets;
 
 /// <summary>Counts for one split of an MMLU folder.</summary>
 /// <param name="Split"><c>dev</c>, <c>val</c> or <c>test</c>.</param>
@@ -9,7 +11,7 @@ namespace MmluSharp.Datasets;
 /// <param name="DuplicatesBySubject">The subjects with duplicate rows and how many, ordinal by subject.</param>
 /// <param name="SharedRows">Distinct rows that occur in more than one subject of the split.</param>
 /// <param name="SharedBetween">For each pair of subjects that share rows, how many distinct rows they share.</param>
-public sealed record SplitSummary(
+internal sealed record SplitSummary(
     string Split,
     int Subjects,
     int Questions,

@@ -1,9 +1,7 @@
 using System.Globalization;
-using MmluSharp.LlamaCpp;
-using MmluSharp.LlamaCpp.Gguf;
 using MmluSharp.Models.Hub;
 
-namespace MmluSharp.Cli.Composition;
+namespace MmluSharp.LlamaCpp.Gguf;
 
 /// <summary>
 /// The header of a Hub model that is not in the cache, read with range requests instead of downloading the weights:

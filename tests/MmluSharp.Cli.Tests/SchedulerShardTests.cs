@@ -1,6 +1,8 @@
 using MmluSharp.Running;
 
-namespace MmluSharp.Tests.Running;
+using MmluSharp.Cli.Schedulers;
+
+namespace MmluSharp.Cli.Tests;
 
 /// <summary>--shard auto reads an environment handed in as a dictionary: no test touches the process's own variables.</summary>
 public class SchedulerShardTests
