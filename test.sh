@@ -3,7 +3,8 @@
 #
 #   ./test.sh [dotnet test options]        e.g. ./test.sh --filter "FullyQualifiedName~Prompt"
 #
-# It exits with the status of `dotnet test`. Packages are installed with apt-get (through sudo when not root);
+# It then packs the library packages and tests the samples/ consumer against them (see test_samples).
+# It exits with failure when either `dotnet test` fails. Packages are installed with apt-get (through sudo when not root);
 # when that is impossible it says so loudly and still runs the tests. Services that a package provides are started
 # by the tests' own fixtures, not here. MMLU_APT_SIMULATE=1 makes the install step a dry run (apt-get --simulate).
 set -uo pipefail
@@ -83,6 +84,18 @@ install_missing() {
   return 1
 }
 
+# The samples/ consumer: packs the library packages into artifacts/packages, then builds and tests samples/ against
+# them as a user would (samples/nuget.config). Their test results join the suite's (same dotnet test options).
+test_samples() {
+  local project
+  rm -rf artifacts/packages artifacts/samples-packages/mmlusharp*
+  for project in MmluSharp MmluSharp.OpenAI MmluSharp.LlamaCpp; do
+    dotnet pack "src/$project" -c Release -o artifacts/packages -v quiet -nologo || return 1
+  done
+  dotnet restore samples/EvaluateChatClient.Tests --force -v quiet || return 1
+  dotnet test samples/EvaluateChatClient.Tests --no-restore "$@"
+}
+
 # Sourced (e.g. to try install_missing on its own), define the functions only.
 if [ "${BASH_SOURCE[0]}" != "$0" ]; then
   return 0
@@ -94,4 +107,8 @@ if ! command -v dotnet >/dev/null; then
   shout "CANNOT RUN THE TESTS: there is no dotnet on the PATH. Install the .NET 10 SDK."
   exit 127
 fi
-exec dotnet test MmluSharp.slnx "$@"
+dotnet test MmluSharp.slnx "$@"
+suite=$?
+test_samples "$@"
+samples=$?
+[ "$suite" -eq 0 ] && [ "$samples" -eq 0 ]
