@@ -13,4 +13,12 @@ public static class LogLikelihoodModelExtensions
         ArgumentNullException.ThrowIfNull(model);
         return model.GetService(typeof(T), serviceKey) as T;
     }
+
+    /// <summary>
+    /// <paramref name="model"/> behind a <see cref="CachingLogLikelihoodModel"/>: requests asked again are answered
+    /// from memory (Microsoft.Extensions.AI's <c>UseDistributedCache</c> for chat clients does the same for chat).
+    /// </summary>
+    /// <param name="model">The model; disposed with the cache.</param>
+    /// <returns>The caching model.</returns>
+    public static CachingLogLikelihoodModel WithCache(this ILogLikelihoodModel model) => new(model);
 }
