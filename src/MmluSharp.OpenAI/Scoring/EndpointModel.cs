@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading.Channels;
 using MmluSharp.IO;
 using MmluSharp.Models;
 using MmluSharp.Results;
+using MmluSharp.Scoring;
 using MmluSharp.OpenAI.Http;
 using MmluSharp.OpenAI.Wire;
 
@@ -62,67 +62,37 @@ internal abstract class EndpointModel : IEndpointModel
     public async IAsyncEnumerable<ScoreResponse> ScoreAsync(
         IReadOnlyList<ScoreRequest> requests, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<LetterAnswer>(Options.Concurrency * 4);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = stop.Token };
-
         // While the window is open, no more requests are sent than it judges: a server it stops costs at most its size.
         var judged = Window.IsOpen ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
         var first = judged is null ? requests.Count : Math.Min(LetterWindow.Size, requests.Count);
-        Task Send(IEnumerable<ScoreRequest> batch) => Parallel.ForEachAsync(batch, parallel, async (request, ct) =>
-            await channel.Writer.WriteAsync(await ScoreOneAsync(request, ct).ConfigureAwait(false), ct).ConfigureAwait(false));
-        var producer = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    await Send(requests.Take(first)).ConfigureAwait(false);
-                    if (first < requests.Count)
-                    {
-                        await judged!.Task.WaitAsync(stop.Token).ConfigureAwait(false);
-                        await Send(requests.Skip(first)).ConfigureAwait(false);
-                    }
-                }
-                finally
-                {
-                    channel.Writer.TryComplete();
-                }
-            },
-            CancellationToken.None);
-
-        try
+        async Task Produce(Func<IEnumerable<ScoreRequest>, Task> send, CancellationToken stop)
         {
-            await foreach (var answer in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await send(requests.Take(first)).ConfigureAwait(false);
+            if (first < requests.Count)
             {
-                foreach (var released in Window.Admit(answer))
-                {
-                    yield return released.Scored;
-                }
-
-                if (!Window.IsOpen)
-                {
-                    judged?.TrySetResult();
-                }
+                await judged!.Task.WaitAsync(stop).ConfigureAwait(false);
+                await send(requests.Skip(first)).ConfigureAwait(false);
             }
+        }
 
-            // The producer's failure (an EndpointException) comes before judging a window it cut short.
-            await producer.ConfigureAwait(false);
-            foreach (var released in Window.Close())
+        // A failure of the requests (an EndpointException) comes before judging a window it cut short.
+        var answers = FanOut.RunAsync<ScoreRequest, LetterAnswer>(Options.Concurrency, Options.Concurrency * 4, ScoreOneAsync, Produce, cancellationToken);
+        await foreach (var answer in answers.ConfigureAwait(false))
+        {
+            foreach (var released in Window.Admit(answer))
             {
                 yield return released.Scored;
             }
+
+            if (!Window.IsOpen)
+            {
+                judged?.TrySetResult();
+            }
         }
-        finally
+
+        foreach (var released in Window.Close())
         {
-            await stop.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await producer.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested && producer.IsCanceled)
-            {
-                // The consumer stopped early: nothing to report.
-            }
+            yield return released.Scored;
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using MmluSharp.Datasets;
 using MmluSharp.Prompting;
 using MmluSharp.Results;
@@ -24,44 +22,8 @@ internal sealed class GenerativeScorer(IChatClient client, GenerativeOptions? op
     public string Method => Name;
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ScoredSample> ScoreAsync(
-        IReadOnlyList<PromptedQuestion> questions, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        // The producer stops as soon as the consumer does (an error while saving a sample, Ctrl+C), and never runs
-        // far ahead of it.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<ScoredSample>(settings.Concurrency * 2);
-        var producer = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = stop.Token };
-                    await Parallel.ForEachAsync(questions, parallel, async (question, token) =>
-                        await channel.Writer.WriteAsync(await ScoreOneAsync(question, token).ConfigureAwait(false), token).ConfigureAwait(false))
-                        .ConfigureAwait(false);
-                    channel.Writer.Complete();
-                }
-                catch (Exception e)
-                {
-                    channel.Writer.Complete(e);
-                }
-            },
-            CancellationToken.None);
-
-        try
-        {
-            await foreach (var sample in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return sample;
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await producer.ConfigureAwait(false);
-        }
-    }
+    public IAsyncEnumerable<ScoredSample> ScoreAsync(IReadOnlyList<PromptedQuestion> questions, CancellationToken cancellationToken = default) =>
+        FanOut.RunAsync<PromptedQuestion, ScoredSample>(questions, settings.Concurrency, settings.Concurrency * 2, ScoreOneAsync, cancellationToken);
 
     /// <inheritdoc />
     public string PromptSha256(PromptedQuestion question, int shotsUsed) => LetterScoring.Sha256Hex(Rendered(question));
