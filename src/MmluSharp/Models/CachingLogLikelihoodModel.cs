@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
+using MmluSharp.Scoring;
 
 namespace MmluSharp.Models;
 
@@ -82,7 +82,7 @@ public sealed class CachingLogLikelihoodModel : DelegatingLogLikelihoodModel
             Append(text, continuation);
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return PromptHash.Of(text.ToString());
     }
 
     private static void Append(StringBuilder text, string part) =>

@@ -50,6 +50,6 @@ internal static class CompareReport
     }
 
     private static string Describe(ComparedRun run) =>
-        $"{run.Label}: {run.Path} ({run.Results.Split} split, {Fmt.Int(run.Results.Shots)}-shot, {run.Results.Style} prompts v{Fmt.Int(run.Results.Run.PromptVersion)}, " +
-        (run.Samples is null ? "no samples)" : $"{Fmt.Int(run.Samples.Count)} samples)");
+        $"{run.Label}: {run.Path} ({run.Results.Split} split, {InvariantNumbers.Int(run.Results.Shots)}-shot, {run.Results.Style} prompts v{InvariantNumbers.Int(run.Results.Run.PromptVersion)}, " +
+        (run.Samples is null ? "no samples)" : $"{InvariantNumbers.Int(run.Samples.Count)} samples)");
 }

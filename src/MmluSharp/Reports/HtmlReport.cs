@@ -18,15 +18,15 @@ internal static class HtmlReport
         var report = RunReport.From(results);
         HtmlText.WriteStart(writer, report.Title);
         var o = report.Overall;
-        writer.Write("<p class=\"summary\"><strong>" + Fmt.Pct(o.Accuracy) + "%</strong> accuracy " + Fmt.Interval(o.Lower, o.Upper) + " on " +
-            Fmt.Int(o.N) + " questions of " + Fmt.Int(results.Subjects.Count) + " subjects (" + HtmlText.Escape(results.Split) + " split, " +
-            Fmt.Int(results.Shots) + "-shot, " + HtmlText.Escape(results.Style) + " prompts, " + HtmlText.Escape(results.Scoring) + " scoring).</p>\n");
+        writer.Write("<p class=\"summary\"><strong>" + InvariantNumbers.Pct(o.Accuracy) + "%</strong> accuracy " + InvariantNumbers.Interval(o.Lower, o.Upper) + " on " +
+            InvariantNumbers.Int(o.N) + " questions of " + InvariantNumbers.Int(results.Subjects.Count) + " subjects (" + HtmlText.Escape(results.Split) + " split, " +
+            InvariantNumbers.Int(results.Shots) + "-shot, " + HtmlText.Escape(results.Style) + " prompts, " + HtmlText.Escape(results.Scoring) + " scoring).</p>\n");
         foreach (var remark in report.Remarks)
         {
             writer.Write("<p class=\"note\">" + HtmlText.Escape(remark) + "</p>\n");
         }
 
-        var chance = report.Chance is double c ? $"; the dashed line is chance ({Fmt.PctShort(c)}%)" : string.Empty;
+        var chance = report.Chance is double c ? $"; the dashed line is chance ({InvariantNumbers.PctShort(c)}%)" : string.Empty;
 
         var tables = report.Tables;
         HtmlText.WriteTable(writer, tables[0], "overall");
@@ -49,7 +49,7 @@ internal static class HtmlReport
         {
             HtmlText.WriteTable(writer, ReportTable.Of(
                 "Example questions", 2, ["subject", "question", "gold", "predicted"],
-                examples.Select(e => (IReadOnlyList<string>)[$"{e.Subject} #{Fmt.Int(e.Index)}", e.Question, e.Gold, e.Pred])), "examples");
+                examples.Select(e => (IReadOnlyList<string>)[$"{e.Subject} #{InvariantNumbers.Int(e.Index)}", e.Question, e.Gold, e.Pred])), "examples");
         }
 
         HtmlText.WriteEnd(writer);

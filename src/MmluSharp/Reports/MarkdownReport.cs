@@ -14,8 +14,8 @@ internal static class MarkdownReport
         writer.Write("# " + MarkdownText.Escape(report.Title) + "\n\n");
         var o = report.Overall;
         writer.Write(
-            $"**{Fmt.Pct(o.Accuracy)}%** accuracy {Fmt.Interval(o.Lower, o.Upper)} on {Fmt.Int(o.N)} questions of " +
-            $"{Fmt.Int(results.Subjects.Count)} subjects ({MarkdownText.Escape(results.Split)} split, {Fmt.Int(results.Shots)}-shot, " +
+            $"**{InvariantNumbers.Pct(o.Accuracy)}%** accuracy {InvariantNumbers.Interval(o.Lower, o.Upper)} on {InvariantNumbers.Int(o.N)} questions of " +
+            $"{InvariantNumbers.Int(results.Subjects.Count)} subjects ({MarkdownText.Escape(results.Split)} split, {InvariantNumbers.Int(results.Shots)}-shot, " +
             $"{MarkdownText.Escape(results.Style)} prompts, {MarkdownText.Escape(results.Scoring)} scoring).\n\n");
         foreach (var remark in report.Remarks)
         {

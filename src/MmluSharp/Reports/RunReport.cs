@@ -66,18 +66,18 @@ public sealed record RunReport(
         var overall = results.Overall;
         if (overall.Chance is double chance)
         {
-            remarks.Add($"Chance is {Fmt.PctShort(chance)}% (the mean of 1/options over the questions scored).");
+            remarks.Add($"Chance is {InvariantNumbers.PctShort(chance)}% (the mean of 1/options over the questions scored).");
         }
 
         if (overall.Unparsed > 0)
         {
             var scored = results.Run.Extraction == "tiger" ? "scored by TIGER-Lab's random guess" : "counted wrong";
-            remarks.Add($"unparsed: {Fmt.Int(overall.Unparsed)} of {Fmt.Int(overall.N)} answers held no letter ({scored}).");
+            remarks.Add($"unparsed: {InvariantNumbers.Int(overall.Unparsed)} of {InvariantNumbers.Int(overall.N)} answers held no letter ({scored}).");
         }
 
         if (overall.Truncated > 0)
         {
-            remarks.Add($"truncated: {Fmt.Int(overall.Truncated)} of {Fmt.Int(overall.N)} prompts did not fit the context even with no examples and lost tokens from the left, as lm-evaluation-harness does (truncated_tokens in samples.jsonl).");
+            remarks.Add($"truncated: {InvariantNumbers.Int(overall.Truncated)} of {InvariantNumbers.Int(overall.N)} prompts did not fit the context even with no examples and lost tokens from the left, as lm-evaluation-harness does (truncated_tokens in samples.jsonl).");
         }
 
         if (overall.FlooredLetters > 0)
@@ -86,7 +86,7 @@ public sealed record RunReport(
             var questions = overall.FlooredQuestions == 1 ? "question" : "questions";
             var verb = overall.FlooredLetters == 1 ? "was" : "were";
             remarks.Add(
-                $"floored: {Fmt.Int(overall.FlooredLetters)} {letters} in {Fmt.Int(overall.FlooredQuestions)} {questions} {verb} missing from " +
+                $"floored: {InvariantNumbers.Int(overall.FlooredLetters)} {letters} in {InvariantNumbers.Int(overall.FlooredQuestions)} {questions} {verb} missing from " +
                 "the server's top log-probabilities and scored at the floor value (\"floored\" in samples.jsonl).");
         }
 

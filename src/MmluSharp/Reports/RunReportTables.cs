@@ -17,7 +17,7 @@ internal static class RunReportTables
         ReportTable.Of(
             "Subjects", 3, ["rank", "subject", "category", .. AccuracyColumns],
             subjects.Select((r, i) => Cells(r, [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), r.Name, r.Group])),
-            "Sorted by accuracy, best first." + (results.Overall.Chance is double chance ? $" Chance is {Fmt.PctShort(chance)}%." : string.Empty)),
+            "Sorted by accuracy, best first." + (results.Overall.Chance is double chance ? $" Chance is {InvariantNumbers.PctShort(chance)}%." : string.Empty)),
         Calibration(results.Calibration),
 
         // After the five tables the HTML report places its charts beside (it finds them by position).
@@ -38,31 +38,31 @@ internal static class RunReportTables
         yield return ReportTable.Of(
             analysis.Title, 1, ["view", .. AccuracyColumns],
             analysis.Accuracy.Select(v => (IReadOnlyList<string>)
-                [v.Key, Fmt.Pct(v.Value.Accuracy), Fmt.Interval(v.Value.Ci95[0], v.Value.Ci95[1]),
-                 Fmt.Pct2(v.Value.Stderr), Fmt.Int(v.Value.Correct), Fmt.Int(v.Value.N)]),
+                [v.Key, InvariantNumbers.Pct(v.Value.Accuracy), InvariantNumbers.Interval(v.Value.Ci95[0], v.Value.Ci95[1]),
+                 InvariantNumbers.Pct2(v.Value.Stderr), InvariantNumbers.Int(v.Value.Correct), InvariantNumbers.Int(v.Value.N)]),
             analysis.Counts.Count == 0 ? notes : string.Empty);
         if (analysis.Counts.Count > 0)
         {
             yield return ReportTable.Of(
                 analysis.Title + ": counts", 1, ["what", "count"],
-                analysis.Counts.Select(c => (IReadOnlyList<string>)[c.Key, Fmt.Int(c.Value)]),
+                analysis.Counts.Select(c => (IReadOnlyList<string>)[c.Key, InvariantNumbers.Int(c.Value)]),
                 notes);
         }
     }
 
     private static IReadOnlyList<string> Cells(AccuracyRow r, IReadOnlyList<string> names) =>
-        [.. names, Fmt.Pct(r.Accuracy), Fmt.Interval(r.Lower, r.Upper), Fmt.Pct2(r.Stderr), Fmt.Int(r.Correct), Fmt.Int(r.N)];
+        [.. names, InvariantNumbers.Pct(r.Accuracy), InvariantNumbers.Interval(r.Lower, r.Upper), InvariantNumbers.Pct2(r.Stderr), InvariantNumbers.Int(r.Correct), InvariantNumbers.Int(r.N)];
 
     private static ReportTable Overall(RunResults results, AccuracyRow overall)
     {
         var o = results.Overall;
-        var ci = o.Ci95.Count == 2 ? Fmt.Interval(o.Ci95[0], o.Ci95[1]) : Fmt.Interval(overall.Lower, overall.Upper);
+        var ci = o.Ci95.Count == 2 ? InvariantNumbers.Interval(o.Ci95[0], o.Ci95[1]) : InvariantNumbers.Interval(overall.Lower, overall.Upper);
         var macro = MacroInterval(results);
         return ReportTable.Of(
             "Overall", 1, ["measure", .. AccuracyColumns],
             [
-                ["micro (all questions)", Fmt.Pct(o.Accuracy), ci, Fmt.Pct2(o.Stderr), Fmt.Int(o.Correct), Fmt.Int(o.N)],
-                ["macro (mean of subjects)", Fmt.Pct(o.MacroAccuracy), Fmt.Interval(macro.Lower, macro.Upper), Fmt.Pct2(macro.Stderr), "", Fmt.Int(results.Subjects.Count)],
+                ["micro (all questions)", InvariantNumbers.Pct(o.Accuracy), ci, InvariantNumbers.Pct2(o.Stderr), InvariantNumbers.Int(o.Correct), InvariantNumbers.Int(o.N)],
+                ["macro (mean of subjects)", InvariantNumbers.Pct(o.MacroAccuracy), InvariantNumbers.Interval(macro.Lower, macro.Upper), InvariantNumbers.Pct2(macro.Stderr), "", InvariantNumbers.Int(results.Subjects.Count)],
             ],
             "Micro accuracy is what Hendrycks et al. and lm-evaluation-harness report; macro is what QLoRA and HELM report.");
     }
@@ -86,8 +86,8 @@ internal static class RunReportTables
         ReportTable.Of(
             "Calibration", 1, ["confidence bin", "questions", "mean confidence %", "accuracy %", "gap"],
             c.Bins.Where(b => b.N > 0).Select(b => (IReadOnlyList<string>)
-                [Fmt.Interval(b.Lower, b.Upper), Fmt.Int(b.N), Fmt.Pct(b.Confidence), Fmt.Pct(b.Accuracy), Fmt.Delta(b.Accuracy - b.Confidence)]),
-            $"ECE {Fmt.Pct2(c.Ece)}%, RMS calibration error {Fmt.Pct2(c.RmsCalibrationError)}%, Brier score {Fmt.Num(c.Brier)}. Confidence is the softmax over the choices' log-probabilities.");
+                [InvariantNumbers.Interval(b.Lower, b.Upper), InvariantNumbers.Int(b.N), InvariantNumbers.Pct(b.Confidence), InvariantNumbers.Pct(b.Accuracy), InvariantNumbers.Delta(b.Accuracy - b.Confidence)]),
+            $"ECE {InvariantNumbers.Pct2(c.Ece)}%, RMS calibration error {InvariantNumbers.Pct2(c.RmsCalibrationError)}%, Brier score {InvariantNumbers.Num(c.Brier)}. Confidence is the softmax over the choices' log-probabilities.");
 
     private static ReportTable WhatRan(RunResults r) =>
         ReportTable.Of(
@@ -99,8 +99,8 @@ internal static class RunReportTables
                 ["model sha256", r.Model.Sha256 ?? "(none)"],
                 ["benchmark", $"{r.Benchmark}, {r.Split} split"],
                 ["scoring", r.Scoring],
-                ["shots", Fmt.Int(r.Shots)],
-                ["prompt style", $"{r.Run.PromptStyle} (prompt version {Fmt.Int(r.Run.PromptVersion)})"],
+                ["shots", InvariantNumbers.Int(r.Shots)],
+                ["prompt style", $"{r.Run.PromptStyle} (prompt version {InvariantNumbers.Int(r.Run.PromptVersion)})"],
                 ["grouping", r.Run.Grouping],
                 ["tool", $"mmlusharp {r.Run.ToolVersion}"],
                 ["command", r.Run.CommandLine],
@@ -111,8 +111,8 @@ internal static class RunReportTables
         ReportTable.Of(
             "Timing", 1, ["measure", "value"],
             [
-                ["scoring time", $"{Fmt.Num(r.Timing.Seconds, "0.0")} s"],
-                ["questions per second", Fmt.Num(r.Timing.QuestionsPerSecond, "0.00")],
-                ["tokens decoded", Fmt.Int(r.Timing.TokensDecoded)],
+                ["scoring time", $"{InvariantNumbers.Num(r.Timing.Seconds, "0.0")} s"],
+                ["questions per second", InvariantNumbers.Num(r.Timing.QuestionsPerSecond, "0.00")],
+                ["tokens decoded", InvariantNumbers.Int(r.Timing.TokensDecoded)],
             ]);
 }

@@ -26,7 +26,7 @@ internal sealed class GenerativeScorer(IChatClient client, GenerativeOptions? op
         FanOut.RunAsync<PromptedQuestion, ScoredSample>(questions, settings.Concurrency, settings.Concurrency * 2, ScoreOneAsync, cancellationToken);
 
     /// <inheritdoc />
-    public string PromptSha256(PromptedQuestion question, int shotsUsed) => LetterScoring.Sha256Hex(Rendered(question));
+    public string PromptSha256(PromptedQuestion question, int shotsUsed) => PromptHash.Of(Rendered(question));
 
     /// <summary>What the model is asked: the whole prompt (every shot) and the instruction.</summary>
     private string Rendered(PromptedQuestion question) => question.Prompt.Text + settings.Instruction;
@@ -53,7 +53,7 @@ internal sealed class GenerativeScorer(IChatClient client, GenerativeOptions? op
             pred == question.AnswerLetter,
             new Dictionary<string, double>(StringComparer.Ordinal),
             item.Prompt.Shots.Count,
-            LetterScoring.Sha256Hex(prompt),
+            PromptHash.Of(prompt),
             text,
             extraction.Rule,
             question.Rotation,

@@ -20,5 +20,5 @@ internal interface IQuestionScorer
     /// <paramref name="shotsUsed"/> examples: what a resumed run compares stored samples with. By default the
     /// SHA-256 of the prompt with that many shots, as letter scoring sends it.
     /// </summary>
-    string PromptSha256(PromptedQuestion question, int shotsUsed) => LetterScoring.Sha256Hex(question.Prompt.Render(shotsUsed));
+    string PromptSha256(PromptedQuestion question, int shotsUsed) => PromptHash.Of(question.Prompt.Render(shotsUsed));
 }

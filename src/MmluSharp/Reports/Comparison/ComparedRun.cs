@@ -35,7 +35,7 @@ public sealed record ComparedRun(string Label, string Path, RunResults Results, 
             : runs.Select(r => System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(r.Path))) ?? r.Path).ToList();
         if (labels.Distinct(StringComparer.Ordinal).Count() != runs.Count)
         {
-            labels = [.. labels.Select((l, i) => $"{l} #{Fmt.Int(i + 1)}")];
+            labels = [.. labels.Select((l, i) => $"{l} #{InvariantNumbers.Int(i + 1)}")];
         }
 
         return [.. runs.Select((r, i) => r with { Label = labels[i] })];

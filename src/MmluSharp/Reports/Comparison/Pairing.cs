@@ -27,9 +27,9 @@ internal static class Pairing
 
         Differ("benchmark", ra.Benchmark, rb.Benchmark);
         Differ("split", ra.Split, rb.Split);
-        Differ("shots", Fmt.Int(ra.Shots), Fmt.Int(rb.Shots));
+        Differ("shots", InvariantNumbers.Int(ra.Shots), InvariantNumbers.Int(rb.Shots));
         Differ("prompt style", ra.Style, rb.Style);
-        Differ("prompt version", Fmt.Int(ra.Run.PromptVersion), Fmt.Int(rb.Run.PromptVersion));
+        Differ("prompt version", InvariantNumbers.Int(ra.Run.PromptVersion), InvariantNumbers.Int(rb.Run.PromptVersion));
         if (differences.Count > 0)
         {
             return "the runs used different prompts (" + string.Join(", ", differences) + "), so a question is not the same test in both";
@@ -41,14 +41,14 @@ internal static class Pairing
         var onlyB = keysB.Count(k => !keysA.Contains(k));
         if (onlyA + onlyB > 0)
         {
-            return $"the runs scored different questions ({Fmt.Int(onlyA)} only in {a.Label}, {Fmt.Int(onlyB)} only in {b.Label})";
+            return $"the runs scored different questions ({InvariantNumbers.Int(onlyA)} only in {a.Label}, {InvariantNumbers.Int(onlyB)} only in {b.Label})";
         }
 
         // Same keys can still be different questions (another data folder, another version of the data).
         var goldB = b.Samples.ToDictionary(s => s.Key, s => s.Gold, StringComparer.Ordinal);
         var otherGold = a.Samples.Count(s => goldB[s.Key] != s.Gold);
         return otherGold == 0 ? null
-            : $"the runs scored different questions under the same numbers ({Fmt.Int(otherGold)} have another gold answer)";
+            : $"the runs scored different questions under the same numbers ({InvariantNumbers.Int(otherGold)} have another gold answer)";
     }
 
     /// <summary>Outcomes of both runs, question by question, grouped by subject (ordinal order, then index).</summary>

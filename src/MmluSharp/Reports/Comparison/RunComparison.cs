@@ -50,34 +50,34 @@ public sealed record RunComparison(IReadOnlyList<ComparedRun> Runs, IReadOnlyLis
             .OrderByDescending(r => r.Results.Overall.Accuracy)
             .Select((r, i) => (IReadOnlyList<string>)
             [
-                Fmt.Int(i + 1), r.Label, $"{Fmt.Int(r.Results.Shots)}-shot {r.Results.Style}",
-                Fmt.Pct(r.Results.Overall.Accuracy), Fmt.Interval(r.Results.Overall.Ci95[0], r.Results.Overall.Ci95[^1]),
-                Fmt.Pct(r.Results.Overall.MacroAccuracy),
-                .. MmluCatalogue.Categories.Select(c => r.Results.Categories.TryGetValue(c, out var s) ? Fmt.Pct(s.Accuracy) : "–"),
-                Fmt.Int(r.Results.Overall.N),
+                InvariantNumbers.Int(i + 1), r.Label, $"{InvariantNumbers.Int(r.Results.Shots)}-shot {r.Results.Style}",
+                InvariantNumbers.Pct(r.Results.Overall.Accuracy), InvariantNumbers.Interval(r.Results.Overall.Ci95[0], r.Results.Overall.Ci95[^1]),
+                InvariantNumbers.Pct(r.Results.Overall.MacroAccuracy),
+                .. MmluCatalogue.Categories.Select(c => r.Results.Categories.TryGetValue(c, out var s) ? InvariantNumbers.Pct(s.Accuracy) : "–"),
+                InvariantNumbers.Int(r.Results.Overall.N),
             ])
             .ToList();
         var note = "Accuracy in %; overall is micro (all questions), macro is the mean of subjects.";
         if (withPublished)
         {
             rows.AddRange(PublishedResults.All.Select(p => (IReadOnlyList<string>)
-                ["ref", p.Model, "published", Fmt.Num(p.Average, "0.0"), "", "", Ref(p.Stem), Ref(p.Humanities), Ref(p.SocialSciences), Ref(p.Other), ""]));
+                ["ref", p.Model, "published", InvariantNumbers.Num(p.Average, "0.0"), "", "", Ref(p.Stem), Ref(p.Humanities), Ref(p.SocialSciences), Ref(p.Other), ""]));
             note += " Published rows (ref): " + string.Join("; ", PublishedResults.All.Select(p => p.Model + ": " + p.Source)) + ".";
         }
 
         return ReportTable.Of("Leaderboard", 3, ["rank", "run", "setting", "overall %", "95% interval", "macro %", .. MmluCatalogue.Categories, "n"], rows, note);
     }
 
-    private static string Ref(double? value) => value is { } v ? Fmt.Num(v, "0.0") : "–";
+    private static string Ref(double? value) => value is { } v ? InvariantNumbers.Num(v, "0.0") : "–";
 
     private static ReportTable PairedOverall(IReadOnlyList<PairedRuns> pairs) =>
         ReportTable.Of(
             $"Paired tests against {pairs[0].Baseline.Label}", 1,
             ["run", "Δ accuracy (pp)", "bootstrap 95% interval", "only baseline right", "only run right", "McNemar p", "significant"],
             pairs.Select(p => p.Overall is { } t
-                ? (IReadOnlyList<string>)[p.Other.Label, Fmt.Delta(t.Difference), Fmt.DeltaInterval(t.Lower, t.Upper), Fmt.Int(t.OnlyA), Fmt.Int(t.OnlyB), Fmt.P(t.PValue), Mark(t)]
+                ? (IReadOnlyList<string>)[p.Other.Label, InvariantNumbers.Delta(t.Difference), InvariantNumbers.DeltaInterval(t.Lower, t.Upper), InvariantNumbers.Int(t.OnlyA), InvariantNumbers.Int(t.OnlyB), InvariantNumbers.P(t.PValue), Mark(t)]
                 : [p.Other.Label, "", "", "", "", "", "not paired"]),
-            $"Same questions, same prompts: McNemar's exact test on the questions only one run got right, and a paired bootstrap ({Fmt.Int(PairedBootstrap.DefaultIterations)} resamples, fixed seed) of the difference. Significant: p < 0.05.");
+            $"Same questions, same prompts: McNemar's exact test on the questions only one run got right, and a paired bootstrap ({InvariantNumbers.Int(PairedBootstrap.DefaultIterations)} resamples, fixed seed) of the difference. Significant: p < 0.05.");
 
     private static ReportTable SubjectDifferences(PairedRuns pair)
     {
@@ -90,15 +90,15 @@ public sealed record RunComparison(IReadOnlyList<ComparedRun> Runs, IReadOnlyLis
             .Select(r => (IReadOnlyList<string>)
             [
                 r.Subject,
-                r.A is null ? "–" : Fmt.Pct(r.A.Accuracy),
-                r.B is null ? "–" : Fmt.Pct(r.B.Accuracy),
-                r.A is null || r.B is null ? "–" : Fmt.Delta(r.B.Accuracy - r.A.Accuracy),
-                r.Test is null ? "" : Fmt.DeltaInterval(r.Test.Lower, r.Test.Upper),
-                r.Test is null ? "" : Fmt.P(r.Test.PValue),
+                r.A is null ? "–" : InvariantNumbers.Pct(r.A.Accuracy),
+                r.B is null ? "–" : InvariantNumbers.Pct(r.B.Accuracy),
+                r.A is null || r.B is null ? "–" : InvariantNumbers.Delta(r.B.Accuracy - r.A.Accuracy),
+                r.Test is null ? "" : InvariantNumbers.DeltaInterval(r.Test.Lower, r.Test.Upper),
+                r.Test is null ? "" : InvariantNumbers.P(r.Test.PValue),
                 r.Test is null ? "" : Mark(r.Test),
             ]);
         var note = pair.Refusal is null
-            ? $"Sorted by difference. Of {Fmt.Int(pair.Subjects.Count)} subjects, about {Fmt.Num(pair.Subjects.Count * PairedTest.Alpha, "0.#")} would reach p < 0.05 by chance alone."
+            ? $"Sorted by difference. Of {InvariantNumbers.Int(pair.Subjects.Count)} subjects, about {InvariantNumbers.Num(pair.Subjects.Count * PairedTest.Alpha, "0.#")} would reach p < 0.05 by chance alone."
             : $"Not paired: {pair.Refusal}. Only the accuracies are compared.";
         return ReportTable.Of(
             $"{pair.Other.Label} against {pair.Baseline.Label} by subject", 1,

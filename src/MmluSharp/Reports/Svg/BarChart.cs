@@ -24,27 +24,27 @@ internal static class BarChart
         {
             var x = X(tick / 10.0);
             svg.Line(x, Top - 4, x, bottom, "#e3e3e3");
-            svg.Text(x, bottom + 14, Fmt.Int(tick * 10) + "%", "middle", "fill=\"#555\"");
+            svg.Text(x, bottom + 14, InvariantNumbers.Int(tick * 10) + "%", "middle", "fill=\"#555\"");
         }
 
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
             var y = Top + (i * RowHeight);
-            var tooltip = $"{r.Name}: {Fmt.Pct(r.Accuracy)}% {Fmt.Interval(r.Lower, r.Upper)}, n = {Fmt.Int(r.N)}";
+            var tooltip = $"{r.Name}: {InvariantNumbers.Pct(r.Accuracy)}% {InvariantNumbers.Interval(r.Lower, r.Upper)}, n = {InvariantNumbers.Int(r.N)}";
             svg.Text(LabelWidth - 6, y + 11.5, r.Name, "end");
             svg.Rect(X(0), y + 2, r.Accuracy * PlotWidth, RowHeight - 4, CategoryColors.Of(r.Group.Length > 0 ? r.Group : r.Name), tooltip);
             var mid = y + (RowHeight / 2);
             svg.Line(X(r.Lower), mid, X(r.Upper), mid, "#222", 1.2);
             svg.Line(X(r.Lower), mid - 3, X(r.Lower), mid + 3, "#222", 1.2);
             svg.Line(X(r.Upper), mid - 3, X(r.Upper), mid + 3, "#222", 1.2);
-            svg.Text(X(1) + 6, y + 11.5, Fmt.Pct(r.Accuracy), "start", "fill=\"#333\"");
+            svg.Text(X(1) + 6, y + 11.5, InvariantNumbers.Pct(r.Accuracy), "start", "fill=\"#333\"");
         }
 
         if (chance is double level)
         {
             svg.Line(X(level), Top - 8, X(level), bottom, "#c0392b", 1.5, "5 3");
-            svg.Text(X(level) + 4, Top - 10, $"chance {Fmt.PctShort(level)}%", "start", "fill=\"#c0392b\"");
+            svg.Text(X(level) + 4, Top - 10, $"chance {InvariantNumbers.PctShort(level)}%", "start", "fill=\"#c0392b\"");
         }
 
         return svg.ToString();

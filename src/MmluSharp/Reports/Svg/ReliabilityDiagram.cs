@@ -22,13 +22,13 @@ internal static class ReliabilityDiagram
         {
             var p = tick / 10.0;
             svg.Line(X(p), Y(0), X(p), Y(1), "#eee").Line(X(0), Y(p), X(1), Y(p), "#eee");
-            svg.Text(X(p), Y(0) + 14, Fmt.Num(p, "0.0"), "middle", "fill=\"#555\"");
-            svg.Text(X(0) - 6, Y(p) + 4, Fmt.Num(p, "0.0"), "end", "fill=\"#555\"");
+            svg.Text(X(p), Y(0) + 14, InvariantNumbers.Num(p, "0.0"), "middle", "fill=\"#555\"");
+            svg.Text(X(0) - 6, Y(p) + 4, InvariantNumbers.Num(p, "0.0"), "end", "fill=\"#555\"");
         }
 
         foreach (var bin in calibration.Bins.Where(b => b.N > 0))
         {
-            var tooltip = $"confidence {Fmt.Interval(bin.Lower, bin.Upper)}: {Fmt.Int(bin.N)} questions, mean confidence {Fmt.Pct(bin.Confidence)}%, accuracy {Fmt.Pct(bin.Accuracy)}%";
+            var tooltip = $"confidence {InvariantNumbers.Interval(bin.Lower, bin.Upper)}: {InvariantNumbers.Int(bin.N)} questions, mean confidence {InvariantNumbers.Pct(bin.Confidence)}%, accuracy {InvariantNumbers.Pct(bin.Accuracy)}%";
             svg.Rect(X(bin.Lower) + 1, Y(bin.Accuracy), ((bin.Upper - bin.Lower) * Size) - 2, bin.Accuracy * Size, "#4e79a7", tooltip);
             svg.Circle(X(bin.Confidence), Y(bin.Accuracy), 3.5, "#e15759", tooltip);
         }
@@ -36,7 +36,7 @@ internal static class ReliabilityDiagram
         svg.Line(X(0), Y(0), X(1), Y(1), "#888", 1.2, "4 3");
         svg.Line(X(0), Y(0), X(1), Y(0), "#333").Line(X(0), Y(0), X(0), Y(1), "#333");
         svg.Text(X(0.5), Y(0) + 32, "confidence (max softmax probability)", "middle");
-        svg.Text(12, Y(0.5), "accuracy", "middle", $"transform=\"rotate(-90 12 {Fmt.Coord(Y(0.5))})\"");
+        svg.Text(12, Y(0.5), "accuracy", "middle", $"transform=\"rotate(-90 12 {InvariantNumbers.Coord(Y(0.5))})\"");
         return svg.ToString();
     }
 }

@@ -11,15 +11,15 @@ internal sealed class SvgBuilder
     {
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").Append(cssClass)
           .Append("\" role=\"img\" aria-label=\"").Append(HtmlText.Escape(label))
-          .Append("\" width=\"").Append(Fmt.Coord(width)).Append("\" height=\"").Append(Fmt.Coord(height))
-          .Append("\" viewBox=\"0 0 ").Append(Fmt.Coord(width)).Append(' ').Append(Fmt.Coord(height))
+          .Append("\" width=\"").Append(InvariantNumbers.Coord(width)).Append("\" height=\"").Append(InvariantNumbers.Coord(height))
+          .Append("\" viewBox=\"0 0 ").Append(InvariantNumbers.Coord(width)).Append(' ').Append(InvariantNumbers.Coord(height))
           .Append("\" font-family=\"sans-serif\" font-size=\"11\">");
     }
 
     public SvgBuilder Rect(double x, double y, double w, double h, string fill, string? tooltip = null)
     {
-        sb.Append("<rect x=\"").Append(Fmt.Coord(x)).Append("\" y=\"").Append(Fmt.Coord(y))
-          .Append("\" width=\"").Append(Fmt.Coord(Math.Max(0, w))).Append("\" height=\"").Append(Fmt.Coord(Math.Max(0, h)))
+        sb.Append("<rect x=\"").Append(InvariantNumbers.Coord(x)).Append("\" y=\"").Append(InvariantNumbers.Coord(y))
+          .Append("\" width=\"").Append(InvariantNumbers.Coord(Math.Max(0, w))).Append("\" height=\"").Append(InvariantNumbers.Coord(Math.Max(0, h)))
           .Append("\" fill=\"").Append(fill).Append('"');
         if (tooltip is null)
         {
@@ -35,9 +35,9 @@ internal sealed class SvgBuilder
 
     public SvgBuilder Line(double x1, double y1, double x2, double y2, string stroke, double width = 1, string dash = "")
     {
-        sb.Append("<line x1=\"").Append(Fmt.Coord(x1)).Append("\" y1=\"").Append(Fmt.Coord(y1))
-          .Append("\" x2=\"").Append(Fmt.Coord(x2)).Append("\" y2=\"").Append(Fmt.Coord(y2))
-          .Append("\" stroke=\"").Append(stroke).Append("\" stroke-width=\"").Append(Fmt.Coord(width)).Append('"');
+        sb.Append("<line x1=\"").Append(InvariantNumbers.Coord(x1)).Append("\" y1=\"").Append(InvariantNumbers.Coord(y1))
+          .Append("\" x2=\"").Append(InvariantNumbers.Coord(x2)).Append("\" y2=\"").Append(InvariantNumbers.Coord(y2))
+          .Append("\" stroke=\"").Append(stroke).Append("\" stroke-width=\"").Append(InvariantNumbers.Coord(width)).Append('"');
         if (dash.Length > 0)
         {
             sb.Append(" stroke-dasharray=\"").Append(dash).Append('"');
@@ -49,8 +49,8 @@ internal sealed class SvgBuilder
 
     public SvgBuilder Circle(double cx, double cy, double r, string fill, string? tooltip = null)
     {
-        sb.Append("<circle cx=\"").Append(Fmt.Coord(cx)).Append("\" cy=\"").Append(Fmt.Coord(cy))
-          .Append("\" r=\"").Append(Fmt.Coord(r)).Append("\" fill=\"").Append(fill).Append("\">");
+        sb.Append("<circle cx=\"").Append(InvariantNumbers.Coord(cx)).Append("\" cy=\"").Append(InvariantNumbers.Coord(cy))
+          .Append("\" r=\"").Append(InvariantNumbers.Coord(r)).Append("\" fill=\"").Append(fill).Append("\">");
         if (tooltip is not null)
         {
             sb.Append("<title>").Append(HtmlText.Escape(tooltip)).Append("</title>");
@@ -62,7 +62,7 @@ internal sealed class SvgBuilder
 
     public SvgBuilder Text(double x, double y, string text, string anchor = "start", string extra = "")
     {
-        sb.Append("<text x=\"").Append(Fmt.Coord(x)).Append("\" y=\"").Append(Fmt.Coord(y))
+        sb.Append("<text x=\"").Append(InvariantNumbers.Coord(x)).Append("\" y=\"").Append(InvariantNumbers.Coord(y))
           .Append("\" text-anchor=\"").Append(anchor).Append('"');
         if (extra.Length > 0)
         {

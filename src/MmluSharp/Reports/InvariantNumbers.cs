@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MmluSharp.Reports;
 
 /// <summary>Invariant-culture number formatting shared by every report, whatever the current culture.</summary>
-internal static class Fmt
+internal static class InvariantNumbers
 {
     /// <summary>A proportion as a percentage with one decimal: 0.4391 → <c>43.9</c>.</summary>
     public static string Pct(double p) => (100 * p).ToString("0.0", CultureInfo.InvariantCulture);
