@@ -1,7 +1,6 @@
+using MmluSharp.Cli.Datasets;
 using MmluSharp.Datasets;
 using MmluSharp.Testing;
-
-using MmluSharp.Cli.Datasets;
 using MmluSharp.Tests.Datasets;
 
 namespace MmluSharp.Cli.Tests;

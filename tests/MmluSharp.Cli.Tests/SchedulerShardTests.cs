@@ -1,6 +1,5 @@
-using MmluSharp.Running;
-
 using MmluSharp.Cli.Schedulers;
+using MmluSharp.Running;
 
 namespace MmluSharp.Cli.Tests;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-
 using MmluSharp.Running;
 
 namespace MmluSharp.Cli.Schedulers;
