@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace MmluSharp;
@@ -8,7 +7,7 @@ namespace MmluSharp;
 /// <see cref="EvaluationOptions"/>). The message is one line: the option, then the problem. A tool with its own names
 /// for the options (a command line's <c>--shots</c>) shows the same line with <see cref="Describe"/>.
 /// </summary>
-public class OptionException : ArgumentException
+public class OptionException : ArgumentException, IMentionsOptions
 {
     private readonly FormattableString? problem;
 
@@ -54,7 +53,7 @@ public class OptionException : ArgumentException
     public string Option { get; }
 
     /// <summary>What is wrong, the words that follow the option's name.</summary>
-    public string Problem => problem is null ? base.Message : Render(problem, name => name);
+    public string Problem => problem is null ? base.Message : OptionText.Render(problem);
 
     /// <summary>The message: the option and the problem on one line (no <c>(Parameter …)</c> suffix).</summary>
     public override string Message => Describe(name => name);
@@ -64,17 +63,12 @@ public class OptionException : ArgumentException
     public string Describe(Func<string, string> nameOf)
     {
         ArgumentNullException.ThrowIfNull(nameOf);
-        return problem is null ? base.Message : $"{nameOf(Option)} {Render(problem, nameOf)}";
+        return problem is null ? base.Message : $"{nameOf(Option)} {OptionText.Render(problem, nameOf)}";
     }
 
     /// <summary>The exception for <paramref name="option"/>, whose problem mentions other options with <see cref="Mention"/>.</summary>
     internal static OptionException Mentioning(string option, FormattableString problem) => new(option, problem);
 
     /// <summary>Another option, mentioned in a problem: rendered with the reader's name for it.</summary>
-    internal static object Mention(string option) => new Mentioned(option);
-
-    private static string Render(FormattableString text, Func<string, string> nameOf) =>
-        string.Format(CultureInfo.InvariantCulture, text.Format, [.. text.GetArguments().Select(a => a is Mentioned m ? nameOf(m.Option) : a)]);
-
-    private sealed record Mentioned(string Option);
+    internal static object Mention(string option) => OptionText.Mention(option);
 }

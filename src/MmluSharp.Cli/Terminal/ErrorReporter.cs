@@ -29,6 +29,8 @@ internal static class ErrorReporter
         var (code, message) = exception switch
         {
             OperationCanceledException => (Interrupted, "interrupted; everything scored so far is saved: run the same command to continue."),
+            OptionException option => (BadInput, OptionNames.Describe(option)),
+            IMentionsOptions mentions => (BadInput, mentions.Describe(OptionNames.FlagOf)),
             DatasetException or ModelLoadException or RunMismatchException or EndpointException or SchedulerException or HubException => (BadInput, exception.Message),
             CommandRuntimeException when OptionValueError.Describe(exception, args ?? []) is { } line => (BadInput, line),
             CommandAppException => (BadInput, exception.Message),
@@ -36,7 +38,6 @@ internal static class ErrorReporter
             FileNotFoundException f => (BadInput, $"{f.FileName ?? "file"}: not found"),
             DirectoryNotFoundException or UnauthorizedAccessException or IOException => (BadInput, exception.Message),
             InvalidDataException => (BadInput, exception.Message),
-            OptionException option => (BadInput, OptionNames.Describe(option)),
             ArgumentException => (BadInput, exception.Message),
             _ => (1, $"unexpected error ({exception.GetType().Name}): {exception.Message}"),
         };

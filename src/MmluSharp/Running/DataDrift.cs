@@ -61,7 +61,7 @@ internal sealed record DataDrift(IReadOnlyList<string> Changed, IReadOnlyList<st
     }
 
     /// <summary>One line: what changed, and the two ways on.</summary>
-    public string Describe(string folder)
+    public FormattableString Describe(string folder)
     {
         var parts = new List<string>();
         if (Changed.Count > 0)
@@ -79,8 +79,7 @@ internal sealed record DataDrift(IReadOnlyList<string> Changed, IReadOnlyList<st
             parts.Add($"questions per subject changed ({List(Recounted)})");
         }
 
-        return $"{folder}: the data changed since this run started: {string.Join("; ", parts)}. "
-            + "Start a fresh run with another --out, or add --rescore-changed to drop those samples and score the questions as they are now.";
+        return $"{folder}: the data changed since this run started: {string.Join("; ", parts)}. Start a fresh run with another {OptionText.Mention(nameof(EvaluationOptions.OutputFolder))}, or add {OptionText.Mention(nameof(EvaluationOptions.RescoreChanged))} to drop those samples and score the questions as they are now.";
     }
 
     private static string Questions(int n) => n == 1 ? "1 question" : string.Create(CultureInfo.InvariantCulture, $"{n} questions");

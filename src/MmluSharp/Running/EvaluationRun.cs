@@ -137,7 +137,7 @@ internal sealed class EvaluationRun(IQuestionScorer scorer, TimeProvider time)
 
         if (!RescoreChanged)
         {
-            throw new RunMismatchException(drift.Describe(folder));
+            throw RunMismatchException.Mentioning(drift.Describe(folder));
         }
 
         var stale = drift.StaleKeys;

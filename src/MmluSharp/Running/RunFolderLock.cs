@@ -114,7 +114,7 @@ public sealed class RunFolderLock : IDisposable
 
         if (kind is not (FileKind.Missing or FileKind.Directory))
         {
-            throw new OutputFileException($"{folder}: not a folder; a run folder must be a folder (or not exist yet): choose another --out.");
+            throw OutputFileException.Mentioning($"{folder}: not a folder; a run folder must be a folder (or not exist yet): choose another {OptionText.Mention(nameof(EvaluationOptions.OutputFolder))}.");
         }
 
         Directory.CreateDirectory(full);

@@ -65,8 +65,8 @@ internal sealed record RunManifest(
         var differences = Differences(Settings, settings);
         if (differences.Count > 0)
         {
-            throw new RunMismatchException(
-                $"{folder} holds a run with other settings ({string.Join("; ", differences)}); choose another --out or delete that folder.");
+            throw RunMismatchException.Mentioning(
+                $"{folder} holds a run with other settings ({string.Join("; ", differences)}); choose another {OptionText.Mention(nameof(EvaluationOptions.OutputFolder))} or delete that folder.");
         }
     }
 
@@ -90,7 +90,7 @@ internal sealed record RunManifest(
 
     private static RunMismatchException Damaged(string path, string problem, Exception? inner)
     {
-        var message = $"{path}: damaged run manifest ({problem}); restore it, or start the run again with another --out.";
-        return inner is null ? new RunMismatchException(message) : new RunMismatchException(message, inner);
+        return RunMismatchException.Mentioning(
+            $"{path}: damaged run manifest ({problem}); restore it, or start the run again with another {OptionText.Mention(nameof(EvaluationOptions.OutputFolder))}.", inner);
     }
 }

@@ -158,7 +158,7 @@ public static class RunMerger
     {
         if (inputs.Contains(FullPath(folder), StringComparer.Ordinal))
         {
-            throw new RunMismatchException($"{folder}: the merged run cannot go into one of the shard folders; choose a new --out.");
+            throw RunMismatchException.Mentioning($"{folder}: the merged run cannot go into one of the shard folders; choose a new {OptionText.Mention(nameof(EvaluationOptions.OutputFolder))}.");
         }
 
         var entries = Directory.EnumerateFileSystemEntries(folder)

@@ -78,12 +78,15 @@ public class EvaluationRunTests
     }
 
     [Fact]
-    public async Task A_folder_holding_a_run_with_other_settings_is_refused_naming_the_difference()
+    public async Task A_folder_holding_a_run_with_other_settings_is_refused_naming_the_difference_and_the_library_option_to_change()
     {
         var folder = NewFolder();
         await new ScriptedModel().EvaluateAsync(Plan(folder, shots: "0"));
         var error = await Assert.ThrowsAsync<RunMismatchException>(() =>
             new ScriptedModel().EvaluateAsync(Plan(folder, shots: "5")));
-        Assert.Contains("shots 0 → 5", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"{folder} holds a run with other settings (shots 0 → 5); choose another OutputFolder or delete that folder.", error.Message);
+        Assert.Equal(
+            $"{folder} holds a run with other settings (shots 0 → 5); choose another --out or delete that folder.",
+            error.Describe(name => name == nameof(EvaluationOptions.OutputFolder) ? "--out" : name));
     }
 }
