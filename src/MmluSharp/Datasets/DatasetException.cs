@@ -1,8 +1,10 @@
 namespace MmluSharp.Datasets;
 
 /// <summary>Input data that cannot be read as it should be. The message names the file and, where known, the line.</summary>
-public sealed class DatasetException : Exception
+public sealed class DatasetException : Exception, IMentionsOptions
 {
+    private readonly FormattableString? text;
+
     /// <summary>Creates the exception with a one-line message.</summary>
     /// <param name="message">The message, naming what is wrong.</param>
     public DatasetException(string message) : base(message)
@@ -20,6 +22,21 @@ public sealed class DatasetException : Exception
     public DatasetException()
     {
     }
+
+    private DatasetException(FormattableString text)
+        : base(OptionText.Render(text))
+    {
+        this.text = text;
+    }
+
+    /// <inheritdoc />
+    public string Describe(Func<string, string> nameOf) => text is null ? Message : OptionText.Render(text, nameOf);
+
+    /// <summary>The exception with a message that mentions options with <see cref="OptionText.Mention"/>.</summary>
+    internal static DatasetException Mentioning(FormattableString text) => new(text);
+
+    /// <summary>A message of the form <c>path: what is wrong</c> whose problem mentions options.</summary>
+    internal static DatasetException At(string path, FormattableString problem) => Mentioning($"{path}: {problem}");
 
     /// <summary>
     /// <paramref name="root"/>, once it is known to be an existing folder; otherwise the error

@@ -25,7 +25,7 @@ public sealed class ArchiveBombTests : DownloadServerTests
 
         Assert.True(bomb.Length < MiB, $"the bomb is {bomb.Length} bytes");
         Assert.Equal(
-            $"{Server.Url("bomb.tar.gz")}: refused: it unpacks to more than 100 times its own {UnpackLimit.Mib(bomb.Length)}, as a compression bomb does (if it is genuine, set --max-unpacked or MMLU_MAX_UNPACKED); nothing was kept",
+            $"{Server.Url("bomb.tar.gz")}: refused: it unpacks to more than 100 times its own {UnpackLimit.Mib(bomb.Length)}, as a compression bomb does (if it is genuine, set MaxUnpackedBytes); nothing was kept",
             e.Message);
     }
 
@@ -50,7 +50,7 @@ public sealed class ArchiveBombTests : DownloadServerTests
         var e = await RefusedAsync(() => Fixture.DownloadAsync("cmmlu", Server.Url("cmmlu.tar")));
 
         Assert.Equal(
-            $"{Server.Url("cmmlu.tar")}: refused: the data unpacks to more than 64.0 MiB, the cap for cmmlu, 10× the 2.4 MiB it usually unpacks to; raise it with --max-unpacked or MMLU_MAX_UNPACKED; nothing was kept",
+            $"{Server.Url("cmmlu.tar")}: refused: the data unpacks to more than 64.0 MiB, the cap for cmmlu, 10× the 2.4 MiB it usually unpacks to; raise it with MaxUnpackedBytes; nothing was kept",
             e.Message);
     }
 
@@ -74,7 +74,7 @@ public sealed class ArchiveBombTests : DownloadServerTests
             new DownloadRequest("mmlu", Fixture.FolderOf("mmlu"), Server.Url("links.tar"), MaxUnpackedBytes: 4 * MiB)));
 
         Assert.Equal(
-            $"{Server.Url("links.tar")}: refused: the data unpacks to more than 4.0 MiB, the cap set by --max-unpacked or MMLU_MAX_UNPACKED; nothing was kept",
+            $"{Server.Url("links.tar")}: refused: the data unpacks to more than 4.0 MiB, the cap set by MaxUnpackedBytes; nothing was kept",
             e.Message);
     }
 
@@ -127,7 +127,7 @@ public sealed class ArchiveBombTests : DownloadServerTests
     public void Writes_are_counted_before_they_are_made_so_a_lying_header_stops_at_the_cap()
     {
         using var temp = new TempFolder();
-        var budget = new UnpackBudget(new UnpackLimit(3 * MiB, null, "the test's cap")).Start("lies.zip", 1000);
+        var budget = new UnpackBudget(new UnpackLimit(3 * MiB, null, $"the test's cap")).Start("lies.zip", 1000);
         var path = Path.Combine(temp.Path, "out.csv");
 
         var e = Assert.Throws<DatasetException>(() =>

@@ -100,7 +100,7 @@ public sealed class DownloadFolderTests : DownloadServerTests
 
         var e = await Assert.ThrowsAsync<DatasetException>(() => Fixture.DownloadAsync("mmlu-pro", ProBase, force: true));
 
-        Assert.Equal($"{theirs}: exists and was not written by mmlu; move it away or download to another folder (--to)", e.Message);
+        Assert.Equal($"{theirs}: exists and was not written by mmlu; move it away or download to another folder (Target)", e.Message);
         Assert.Equal("someone else's", await File.ReadAllTextAsync(theirs));
         Assert.Equal(["cache", "cache/mmlu-pro", "cache/mmlu-pro/data", "cache/mmlu-pro/data/validation-00000-of-00001.parquet"], Fixture.Everything().Select(p => p.Replace('\\', '/')));
     }

@@ -125,14 +125,18 @@ public sealed class DownloaderTests : DownloadServerTests
     }
 
     [Fact]
-    public async Task A_folder_without_a_manifest_is_not_downloaded_into_without_force_and_its_files_are_kept_with_it()
+    public async Task A_folder_without_a_manifest_is_not_downloaded_into_without_force_naming_the_request_options_and_its_files_are_kept_with_it()
     {
         var folder = Fixture.FolderOf("mmlu-pro");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "mine.txt"), "keep me");
 
         var e = await Assert.ThrowsAsync<DatasetException>(() => Fixture.DownloadAsync("mmlu-pro", ProBase));
-        Assert.Equal($"{folder}: exists but has no manifest.json (mmlu did not download it); pass --force to download into it (files mmlu did not write are kept), or choose another --to", e.Message);
+        Assert.Equal($"{folder}: exists but has no manifest.json (mmlu did not download it); pass Force to download into it (files mmlu did not write are kept), or choose another Target", e.Message);
+        Assert.EndsWith(
+            "pass --force to download into it (files mmlu did not write are kept), or choose another --to",
+            e.Describe(name => name switch { nameof(DownloadRequest.Force) => "--force", nameof(DownloadRequest.Target) => "--to", _ => name }),
+            StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder, "mine.txt")));
 
         await Fixture.DownloadAsync("mmlu-pro", ProBase, force: true);

@@ -33,7 +33,9 @@ public sealed class DatasetDownloader(HttpClient http, IProgress<DownloadProgres
 
         if (Directory.Exists(target) && !request.Force && !DatasetInstaller.WasCutShort(target) && Directory.EnumerateFileSystemEntries(target).Any())
         {
-            throw DatasetException.At(target, 0, "exists but has no manifest.json (mmlu did not download it); pass --force to download into it (files mmlu did not write are kept), or choose another --to");
+            throw DatasetException.At(
+                target,
+                $"exists but has no manifest.json (mmlu did not download it); pass {OptionText.Mention(nameof(DownloadRequest.Force))} to download into it (files mmlu did not write are kept), or choose another {OptionText.Mention(nameof(DownloadRequest.Target))}");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);

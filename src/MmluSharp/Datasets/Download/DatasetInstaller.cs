@@ -25,7 +25,7 @@ internal static class DatasetInstaller
                 var inTheWay = n == segments.Length ? Path.Exists(at) : File.Exists(at) || new FileInfo(at).LinkTarget is not null;
                 if (Inside(target, path) is null || (inTheWay && !ours.Contains(relative)))
                 {
-                    throw DatasetException.At(at, 0, "exists and was not written by mmlu; move it away or download to another folder (--to)");
+                    throw DatasetException.At(at, $"exists and was not written by mmlu; move it away or download to another folder ({OptionText.Mention(nameof(DownloadRequest.Target))})");
                 }
             }
         }

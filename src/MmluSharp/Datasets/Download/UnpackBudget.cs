@@ -48,5 +48,5 @@ internal sealed class UnpackBudget(UnpackLimit limit)
     /// <summary>A new file at <paramref name="path"/> whose every write is charged first.</summary>
     public Stream Create(string path) => new ChargedStream(IO.ScratchFile.Create(path), this);
 
-    private DatasetException Refused(string problem) => new($"{_input}: refused: {problem}; nothing was kept");
+    private DatasetException Refused(FormattableString problem) => DatasetException.Mentioning($"{_input}: refused: {problem}; nothing was kept");
 }

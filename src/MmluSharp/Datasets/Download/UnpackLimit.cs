@@ -10,7 +10,7 @@ namespace MmluSharp.Datasets.Download;
 /// <param name="MaxBytes">The most bytes a download may unpack to.</param>
 /// <param name="MaxRatio">The most bytes per input byte; null when the user set the cap (then it alone applies).</param>
 /// <param name="Origin">Where <see cref="MaxBytes"/> comes from, for messages.</param>
-internal sealed record UnpackLimit(long MaxBytes, int? MaxRatio, string Origin)
+internal sealed record UnpackLimit(long MaxBytes, int? MaxRatio, FormattableString Origin)
 {
     /// <summary>The default cap as a multiple of the dataset's usual unpacked size.</summary>
     public const int ExpectedMultiple = 10;
@@ -24,29 +24,30 @@ internal sealed record UnpackLimit(long MaxBytes, int? MaxRatio, string Origin)
     /// <summary>Inputs may always unpack to this much whatever their ratio (a tiny archive of a few repetitive files).</summary>
     public const long RatioFloor = 1L << 20;
 
-    /// <summary>The environment variable that overrides the cap (as <c>--max-unpacked</c> does).</summary>
+    /// <summary>The environment variable a tool may read the cap from (the <c>mmlu</c> tool does, beside <c>--max-unpacked</c>).</summary>
     public const string Variable = "MMLU_MAX_UNPACKED";
 
     /// <summary>The default for <paramref name="source"/>, or the user's cap.</summary>
     public static UnpackLimit For(DatasetSource source, long? userCap) =>
         userCap is { } cap
-            ? new UnpackLimit(cap, null, $"the cap set by --max-unpacked or {Variable}")
+            ? new UnpackLimit(cap, null, $"the cap set by {MaxUnpacked}")
             : new UnpackLimit(
                 Math.Max(ExpectedMultiple * source.ExpectedBytes, MinimumCap),
                 DefaultRatio,
-                string.Create(CultureInfo.InvariantCulture, $"the cap for {source.Name}, {ExpectedMultiple}× the {Mib(source.ExpectedBytes)} it usually unpacks to; raise it with --max-unpacked or {Variable}"));
+                $"the cap for {source.Name}, {ExpectedMultiple}× the {Mib(source.ExpectedBytes)} it usually unpacks to; raise it with {MaxUnpacked}");
 
     /// <summary>The most one input of <paramref name="inputBytes"/> bytes may unpack to by the ratio cap.</summary>
     public long AllowedFor(long inputBytes) =>
         MaxRatio is { } ratio ? Math.Max(RatioFloor, SaturatingMultiply(inputBytes, ratio)) : long.MaxValue;
 
     /// <summary>What is wrong when the cap is passed.</summary>
-    public string SizeProblem => $"the data unpacks to more than {Mib(MaxBytes)}, {Origin}";
+    public FormattableString SizeProblem => $"the data unpacks to more than {Mib(MaxBytes)}, {Origin}";
 
     /// <summary>What is wrong when an input of <paramref name="inputBytes"/> bytes passes the ratio cap.</summary>
-    public string RatioProblem(long inputBytes) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"it unpacks to more than {MaxRatio} times its own {Mib(inputBytes)}, as a compression bomb does (if it is genuine, set --max-unpacked or {Variable})");
+    public FormattableString RatioProblem(long inputBytes) =>
+        $"it unpacks to more than {MaxRatio} times its own {Mib(inputBytes)}, as a compression bomb does (if it is genuine, set {MaxUnpacked})";
+
+    private static object MaxUnpacked => OptionText.Mention(nameof(DownloadRequest.MaxUnpackedBytes));
 
     /// <summary>Bytes in MiB with one decimal, invariant.</summary>
     public static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.0} MiB");
