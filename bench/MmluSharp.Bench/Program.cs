@@ -125,6 +125,6 @@ static List<ScoreRequest> BuildRequests(BenchOptions options)
     var count = options.Subjects is { } n && int.TryParse(n, out var k) ? k : int.MaxValue;
     var workload = Workload.Mmlu(options.Data, names, options.Shots);
     var subjects = workload.Subjects.Take(count).ToHashSet(StringComparer.Ordinal);
-    return [.. workload.Plan.Items.Where(q => subjects.Contains(q.Question.Subject)).GroupBy(q => q.Question.Subject)
+    return [.. workload.Plan.Questions.Where(q => subjects.Contains(q.Question.Subject)).GroupBy(q => q.Question.Subject)
         .SelectMany(g => g.Take(options.Limit)).Select(q => new ScoreRequest(q.Key, q.Prompt, q.Continuations))];
 }

@@ -1,21 +1,20 @@
 using MmluSharp.LlamaCpp;
 using MmluSharp.Models;
-using MmluSharp.Running;
 
 namespace MmluSharp.Bench;
 
 /// <summary>The questions of a benchmark run, built exactly as <c>mmlu run</c> builds them, and what they cost to decode.</summary>
-internal sealed record Workload(RunPlan Plan, IReadOnlyList<ScoreRequest> Requests)
+internal sealed record Workload(EvaluationPlan Plan, IReadOnlyList<ScoreRequest> Requests)
 {
     /// <summary>MMLU's test split, <paramref name="shots"/>-shot, original prompts; all subjects when <paramref name="subjects"/> is null.</summary>
     public static Workload Mmlu(string data, IReadOnlyCollection<string>? subjects, int shots)
     {
-        var plan = PlanBuilder.Build(new PlanRequest(data, "test", shots, Subjects: subjects));
-        return new Workload(plan, [.. plan.Items.Select(q => new ScoreRequest(q.Key, q.Prompt, q.Continuations))]);
+        var plan = EvaluationPlan.Create(new EvaluationOptions { Data = data, Shots = shots, Subjects = subjects?.ToList() });
+        return new Workload(plan, [.. plan.Questions.Select(q => new ScoreRequest(q.Key, q.Prompt, q.Continuations))]);
     }
 
     /// <summary>The subjects, in order.</summary>
-    public IReadOnlyList<string> Subjects => [.. Plan.Items.Select(q => q.Question.Subject).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Subjects => [.. Plan.Questions.Select(q => q.Question.Subject).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// Tokens of every full prompt, and the unique tokens sharing cannot avoid: per subject and number of shots kept,

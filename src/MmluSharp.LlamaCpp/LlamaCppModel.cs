@@ -59,6 +59,9 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
 
     internal ScoringStatistics Statistics => _engine.Statistics;
 
+    /// <summary>Where the model's time went since it was loaded, and what it decoded (for profiles and benchmarks).</summary>
+    public LlamaCppProfile Profile => LlamaCppProfile.Of(Statistics);
+
     /// <summary>The engine itself, for tests that drive its batches one by one (bypassing the gate).</summary>
     internal ScoringEngine Engine => _engine;
 

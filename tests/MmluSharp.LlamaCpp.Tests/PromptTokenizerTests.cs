@@ -68,7 +68,7 @@ public sealed class PromptTokenizerTests
         Assert.Equal(expected, rule.ToString());
         var continuations = requests.Sum(r => r.Continuations.Count);
         Assert.Equal((rule == NewlineRule.Separable ? requests.Count : 0) + continuations, shortcut.Counts.Shortcuts);
-        Assert.Equal(styles.Length * subjects.Sum(s => Plan("original", [s]).SubjectSizes![s]), requests.Count);
+        Assert.Equal(styles.Length * subjects.Sum(s => Plan("original", [s]).Rendered.SubjectSizes![s]), requests.Count);
     }
 
     [Fact]
@@ -99,10 +99,11 @@ public sealed class PromptTokenizerTests
         Assert.Equal((0, 1), tokenizer.Counts);
     }
 
-    private static RunPlan Plan(string style, string[] subjects) => PlanBuilder.Build(new PlanRequest(SharedData.Mmlu, "test", 5, style, subjects));
+    private static EvaluationPlan Plan(string style, string[] subjects) =>
+        EvaluationPlan.Create(new EvaluationOptions { Data = SharedData.Mmlu, Split = "test", Shots = 5, Style = style, Subjects = subjects });
 
     private static IEnumerable<ScoreRequest> Requests(string style, string[] subjects) =>
-        Plan(style, subjects).Items.Select(q => new ScoreRequest(q.Key, q.Prompt, q.Continuations));
+        Plan(style, subjects).Questions.Select(q => new ScoreRequest(q.Key, q.Prompt, q.Continuations));
 
     private static LLamaWeights LoadVocabulary(string file)
     {

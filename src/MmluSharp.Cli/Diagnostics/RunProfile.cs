@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using System.Text.Json;
 using MmluSharp.IO;
 using MmluSharp.LlamaCpp;
-using MmluSharp.LlamaCpp.Limits;
 
 namespace MmluSharp.Cli.Diagnostics;
 
@@ -13,6 +13,13 @@ internal sealed class RunProfile
 {
     /// <summary>The environment variable naming the profile file.</summary>
     public const string Variable = "MMLU_PROFILE";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private readonly string? path;
     private readonly double started = SinceProcessStart();
@@ -43,9 +50,10 @@ internal sealed class RunProfile
             return;
         }
 
-        var engine = resource is LlamaCppModel local ? EngineProfile.Of(local) : null;
-        JsonFiles.Write(path, new RunProfileFile(
-            "mmlusharp.profile/1", questions, started, reading, model, scoring, reports, SinceProcessStart(), MachineMemory.PeakResidentBytes(), engine));
+        var engine = resource is LlamaCppModel local ? local.Profile : null;
+        var profile = new RunProfileFile(
+            "mmlusharp.profile/1", questions, started, reading, model, scoring, reports, SinceProcessStart(), PeakResidentBytes(), engine);
+        OutputFiles.Write(path, stream => JsonSerializer.Serialize(stream, profile, JsonOptions));
     }
 
     private static T Time<T>(Func<T> work, ref double total)
@@ -72,6 +80,13 @@ internal sealed class RunProfile
         {
             add(Stopwatch.GetElapsedTime(begin).TotalSeconds);
         }
+    }
+
+    // Linux reports the peak working set from /proc/self/status (VmHWM).
+    private static long? PeakResidentBytes()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 is > 0 and var bytes ? bytes : null;
     }
 
     private static double SinceProcessStart()

@@ -1,3 +1,5 @@
+using MmluSharp.LlamaCpp;
+
 namespace MmluSharp.Cli.Diagnostics;
 
 /// <summary>The <c>MMLU_PROFILE</c> file of one <c>mmlu run</c>: seconds per phase, measured inside the process.</summary>
@@ -21,4 +23,4 @@ internal sealed record RunProfileFile(
     double Reports,
     double CommandEnd,
     long? PeakRssBytes,
-    EngineProfile? Engine);
+    LlamaCppProfile? Engine);

@@ -1,8 +1,8 @@
-using MmluSharp.LlamaCpp;
+using MmluSharp.LlamaCpp.Scoring;
 
-namespace MmluSharp.Cli.Diagnostics;
+namespace MmluSharp.LlamaCpp;
 
-/// <summary>Where a local model's scoring time went (seconds), and what it decoded.</summary>
+/// <summary>Where a loaded model's time went since it was loaded (seconds), and what it decoded: see <see cref="LlamaCppModel.Profile"/>.</summary>
 /// <param name="Load">llama.cpp loading the weights and creating the context.</param>
 /// <param name="Busy">The engine working for the run: everything below plus its bookkeeping.</param>
 /// <param name="Planning">Tokenizing and planning the prompts, on whichever thread did it.</param>
@@ -13,7 +13,7 @@ namespace MmluSharp.Cli.Diagnostics;
 /// <param name="PrefixTokens">Tokens decoded as shared prefixes.</param>
 /// <param name="QuestionTokens">Tokens decoded for the questions themselves.</param>
 /// <param name="Decodes">Calls to llama_decode.</param>
-internal sealed record EngineProfile(
+public sealed record LlamaCppProfile(
     double Load,
     double Busy,
     double Planning,
@@ -25,10 +25,9 @@ internal sealed record EngineProfile(
     long QuestionTokens,
     long Decodes)
 {
-    public static EngineProfile Of(LlamaCppModel model)
-    {
-        var s = model.Statistics;
-        return new EngineProfile(
+    /// <summary>A snapshot of <paramref name="s"/>.</summary>
+    internal static LlamaCppProfile Of(ScoringStatistics s) =>
+        new(
             s.Loading.TotalSeconds,
             s.Busy.TotalSeconds,
             s.Planning.TotalSeconds,
@@ -39,5 +38,4 @@ internal sealed record EngineProfile(
             s.PrefixTokens,
             s.QuestionTokens,
             s.Decodes);
-    }
 }
