@@ -10,7 +10,7 @@ using MmluSharp.Prompting;
 // The first argument may instead name another benchmark: "gap" (issue 13's table for W300, GapBench), "full" (the
 // whole of MMLU through mmlu run, FullBench), "depth" (what
 // attention costs by the cells a token sees, DepthBench), "prompts" (reading the data and building and writing prompts,
-// PromptsBench).
+// PromptsBench), "generate" (batched generation against one question at a time, GenerateBench).
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 BenchOptions options;
 try
@@ -23,6 +23,8 @@ try
             return await GapBench.RunAsync(rest);
         case ["full", .. var rest]:
             return await FullBench.RunAsync(rest);
+        case ["generate", .. var rest]:
+            return await GenerateBench.RunAsync(rest);
         case ["depth", "--model", var path, .. var rest]:
             var engine = new EngineArguments();
             for (var i = 0; i < rest.Length; i++)

@@ -4,11 +4,14 @@ using LLama;
 using LLama.Common;
 using LLama.Native;
 using MmluSharp.LlamaCpp.Batching;
+using MmluSharp.LlamaCpp.Generation;
 using MmluSharp.LlamaCpp.Gguf;
 using MmluSharp.LlamaCpp.Limits;
 using MmluSharp.LlamaCpp.Native;
 using MmluSharp.LlamaCpp.Scoring;
 using MmluSharp.Models;
+using MmluSharp.Models.Generation;
+using MmluSharp.Prompting.Chat;
 using MmluSharp.Results;
 using MmluSharp.Running;
 
@@ -16,8 +19,8 @@ namespace MmluSharp.LlamaCpp;
 
 /// <summary>
 /// A GGUF model run in-process by llama.cpp (through LLamaSharp), scoring continuations by their summed
-/// log-probability. Requests with the same header and shots share the decoding of that prefix.
-/// Calls to <see cref="ScoreAsync"/> are serialised: the model is not thread-safe.
+/// log-probability, or generating replies (through <see cref="Chat.LlamaCppChatExtensions.AsIChatClient"/>). Requests with
+/// the same header and shots share the decoding of that prefix. Calls are serialised: the model is not thread-safe.
 /// </summary>
 public sealed class LlamaCppModel : ILogLikelihoodModel
 {
@@ -30,17 +33,25 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     private readonly LLamaWeights _weights;
     private readonly LLamaContext _context;
     private readonly ScoringEngine _engine;
+    private readonly GenerationEngine _generator;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
     private LlamaCppModel(
-        GgufModelInfo gguf, ModelDescription description, LLamaWeights weights, LLamaContext context, ScoringEngine engine, LlamaCppOptions options)
+        GgufModelInfo gguf,
+        ModelDescription description,
+        LLamaWeights weights,
+        LLamaContext context,
+        ScoringEngine engine,
+        GenerationEngine generator,
+        LlamaCppOptions options)
     {
         Gguf = gguf;
         Description = description;
         _weights = weights;
         _context = context;
         _engine = engine;
+        _generator = generator;
         Options = options;
         Info = new ModelInfo(System.IO.Path.GetFileNameWithoutExtension(gguf.Path), System.IO.Path.GetFullPath(gguf.Path), engine.ContextSize);
     }
@@ -64,6 +75,9 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
 
     /// <summary>The engine itself, for tests that drive its batches one by one (bypassing the gate).</summary>
     internal ScoringEngine Engine => _engine;
+
+    /// <summary>The loaded weights (vocabulary, chat template), for the chat client.</summary>
+    internal LLamaWeights Weights => _weights;
 
     /// <summary>The llama.cpp context, for the benchmark's raw decode rates (bypassing the gate).</summary>
     internal SafeLLamaContextHandle NativeContext => _context.NativeHandle;
@@ -134,6 +148,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         var header = headers[0];
         var gguf = GgufInspector.Describe(headers);
         var contextSize = options.ResolveContextSize(gguf.ContextLength);
+        var cacheSize = options.ResolveCacheSize(contextSize);
         var batchSize = Math.Min(options.BatchSize, contextSize);
         ModelLimits.Check(options, header, gguf, contextSize, batchSize, MachineMemory.AvailableBytes());
         var description = ModelFiles.Describe(path, gguf, cancellationToken);
@@ -143,7 +158,9 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
 
         var parameters = new ModelParams(path)
         {
-            ContextSize = (uint)contextSize,
+            // With a unified cache llama.cpp's n_ctx is the cells of all sequences together; each sequence is kept within
+            // contextSize by the planners.
+            ContextSize = (uint)cacheSize,
             BatchSize = (uint)batchSize,
             UBatchSize = (uint)batchSize,
             // llama.cpp reserves outputs for max(batch outputs, n_seq_max) and asserts (aborting the process)
@@ -172,8 +189,10 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
             var handle = context.NativeHandle;
             var loaded = weights;
             var tokenizer = new PromptTokenizer(text => TokenizerRules.Tokenize(loaded, text), TokenizerRules.Of(weights));
+            var templated = new PromptTokenizer(text => TokenizerRules.Tokenize(loaded, text, special: true), NewlineRule.None);
             // llama.cpp rounds n_ctx up (to a multiple of 256): truncate at the context asked for, as evaluate.py does.
-            var planner = new PromptPlanner(tokenizer, (int)Math.Min(contextSize, handle.ContextSize));
+            var perSequence = (int)Math.Min(contextSize, handle.ContextSize);
+            var planner = new PromptPlanner(tokenizer, perSequence, templated);
             var statistics = new ScoringStatistics { Loading = Stopwatch.GetElapsedTime(loading) };
             var batch = new TokenBatch(handle, (int)Math.Min(handle.BatchSize, handle.UBatchSize), statistics);
             var scheduler = new DecodeScheduler(handle, batch, new SequencePool((int)handle.MaxSeq), (int)handle.ContextSize, options.MaxParallelSequences);
@@ -181,7 +200,15 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
             // (or one prefix's), so a question's numbers do not depend on which others the run holds (a resumed or
             // sharded run equals an uninterrupted one).
             var engine = new ScoringEngine(planner, scheduler, options.ExactKv || options.MaxParallelSequences == 1, statistics);
-            return new LlamaCppModel(gguf, description, weights, context, engine, options);
+            var generator = new GenerationEngine(
+                handle,
+                weights.NativeHandle,
+                new GenerationPlanner((text, special) => TokenizerRules.Tokenize(loaded, text, special), perSequence),
+                batch,
+                (int)handle.ContextSize,
+                (int)handle.MaxSeq,
+                statistics);
+            return new LlamaCppModel(gguf, description, weights, context, engine, generator, options);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or ModelLoadException))
         {
@@ -205,7 +232,41 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     internal IAsyncEnumerable<ScoreResponse> ScoreFromScratchAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default) =>
         Pump(ct => _engine.ScoreFromScratch(requests, ct), cancellationToken);
 
+    /// <summary>
+    /// Generates replies, at most <see cref="LlamaCppOptions.MaxParallelSequences"/> (or <paramref name="parallel"/>)
+    /// questions side by side on copies of their shared prefix.
+    /// </summary>
+    /// <exception cref="ModelLoadException">The model computed NaN or +∞ logits: the replies finished before stand.</exception>
+    internal IAsyncEnumerable<GeneratedReply> GenerateAsync(IReadOnlyList<GenerationRequest> requests, int? parallel = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        return Pump(ct => _generator.Generate(requests, parallel ?? Options.MaxParallelSequences, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// The model's own chat template (<c>tokenizer.chat_template</c>) with its BOS and EOS tokens, or null when the file has
+    /// none; <paramref name="text"/> replaces the template's text (a template from a file) while keeping the model's tokens.
+    /// </summary>
+    /// <param name="text">A template's text to use instead of the file's; null: the file's own.</param>
+    /// <param name="source">Where <paramref name="text"/> comes from, for results and messages.</param>
+    /// <exception cref="ChatTemplateException">The template uses something the interpreter does not support.</exception>
+    public IChatTemplate? ChatTemplate(string? text = null, string? source = null)
+    {
+        var own = text ?? Gguf.ChatTemplate;
+        if (own is null)
+        {
+            return null;
+        }
+
+        var vocab = _weights.NativeHandle.Vocab;
+        string? Piece(LLamaToken? token) => token is { } t ? vocab.LLamaTokenToString(t, true) : null;
+        return new JinjaChatTemplate(
+            own, source ?? $"{System.IO.Path.GetFileName(Gguf.Path)} (tokenizer.chat_template)", Piece(vocab.BOS), Piece(vocab.EOS), vocab.ShouldAddBOS);
+    }
+
     internal int[] Tokenize(string text) => TokenizerRules.Tokenize(_weights, text);
+
+    internal int[] Tokenize(string text, bool special) => TokenizerRules.Tokenize(_weights, text, special);
 
     /// <summary>Frees the context and the weights.</summary>
     public void Dispose()
@@ -230,7 +291,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     }
 
     // Decodes the next batch on the thread pool. A batch with broken logits yields nothing: the batches before it stand.
-    private async Task<bool> NextBatchAsync(IEnumerator<IReadOnlyList<ScoreResponse>> enumerator, CancellationToken cancellationToken)
+    private async Task<bool> NextBatchAsync<T>(IEnumerator<IReadOnlyList<T>> enumerator, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -250,8 +311,8 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     }
 
     // Runs the engine's batches on the thread pool, one at a time, holding the gate for the whole enumeration.
-    private async IAsyncEnumerable<ScoreResponse> Pump(
-        Func<CancellationToken, IEnumerable<IReadOnlyList<ScoreResponse>>> batches, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> Pump<T>(
+        Func<CancellationToken, IEnumerable<IReadOnlyList<T>>> batches, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);

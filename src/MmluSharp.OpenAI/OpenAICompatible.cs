@@ -43,6 +43,18 @@ public static class OpenAICompatible
     }
 
     /// <summary>
+    /// A Microsoft.Extensions.AI chat client over <c>/v1/completions</c>, for prompts rendered on this side (by a chat
+    /// template, or plain text): its single user message is sent as the prompt as it stands, and the reply is the
+    /// completion's text, cut before the first of <see cref="ChatOptions.StopSequences"/>. Same pipeline, failures and
+    /// <c>GetService(typeof(EndpointStatistics))</c> as <see cref="CreateChatClient"/>. Dispose it when done.
+    /// </summary>
+    public static IChatClient CreateCompletionsClient(EndpointOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new CompletionsChatClient(new HttpPipeline(options));
+    }
+
+    /// <summary>
     /// A Microsoft.Extensions.AI chat client (OpenAI SDK) whose HTTP goes through the same pipeline (the SDK's own
     /// retries are off): failures arrive as the same one-line, redacted <see cref="EndpointException"/>s as the letter
     /// models', and answer text is redacted. <c>GetService(typeof(EndpointStatistics))</c> returns its counters.

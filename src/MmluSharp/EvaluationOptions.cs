@@ -49,6 +49,14 @@ public sealed record EvaluationOptions
     public Shard? Shard { get; init; }
 
     /// <summary>
+    /// The prompts rendered as conversations, as lm-evaluation-harness' <c>--apply_chat_template</c>,
+    /// <c>--system_instruction</c> and <c>--fewshot_as_multiturn</c>; null: plain prompts. Unlike the other options
+    /// that shape the prompts, it may change in <see cref="EvaluationPlan.WithOptions"/> (e.g. to the template of a
+    /// model loaded after the plan was read); results record it and a run folder is never resumed with another.
+    /// </summary>
+    public Prompting.Chat.ChatPromptOptions? Chat { get; init; }
+
+    /// <summary>
     /// For an <c>IChatClient</c>: how the letter is read from each answer (<c>last</c> or <c>tiger</c>); null: the
     /// benchmark's default.
     /// </summary>

@@ -3,6 +3,7 @@ using MmluSharp.Benchmarks;
 using MmluSharp.Datasets;
 using MmluSharp.Datasets.Download;
 using MmluSharp.Prompting;
+using MmluSharp.Prompting.Chat;
 using MmluSharp.Results;
 using MmluSharp.Running;
 
@@ -15,14 +16,29 @@ namespace MmluSharp;
 /// </summary>
 public sealed class EvaluationPlan
 {
+    private readonly IReadOnlyList<PromptedQuestion> plain;
+    private readonly IReadOnlyDictionary<string, string> plainSettings;
+
     internal EvaluationPlan(
         EvaluationOptions options, IBenchmark benchmark, BenchmarkPlan rendered, IReadOnlyList<PromptedQuestion> questions, IReadOnlyDictionary<string, string> settings)
     {
         Options = options;
         Benchmark = benchmark;
         Rendered = rendered;
-        Questions = questions;
-        Settings = settings;
+        plain = questions;
+        plainSettings = settings;
+        (Questions, Settings, Chat, SystemMessagesDropped) = ChatRendering.Apply(options.Chat, questions, settings);
+    }
+
+    // The same questions, prompts and settings under other run options.
+    private EvaluationPlan(EvaluationPlan plan, EvaluationOptions options)
+    {
+        Options = options;
+        Benchmark = plan.Benchmark;
+        Rendered = plan.Rendered;
+        plain = plan.plain;
+        plainSettings = plan.plainSettings;
+        (Questions, Settings, Chat, SystemMessagesDropped) = (plan.Questions, plan.Settings, plan.Chat, plan.SystemMessagesDropped);
     }
 
     /// <summary>The options the plan was built from.</summary>
@@ -43,9 +59,19 @@ public sealed class EvaluationPlan
     /// </summary>
     internal IReadOnlyDictionary<string, string> Settings { get; }
 
+    /// <summary>How the prompts were rendered as conversations (<see cref="EvaluationOptions.Chat"/>), as results record it; null for plain prompts.</summary>
+    public ChatSetup? Chat { get; }
+
+    /// <summary>
+    /// How many prompts were rendered without their system message because the chat template refuses one (the
+    /// description and any system instruction are then left out, as lm-evaluation-harness does).
+    /// </summary>
+    public int SystemMessagesDropped { get; }
+
     /// <summary>Reads the data and renders every question the options select.</summary>
     /// <exception cref="OptionException">An option does not fit the benchmark (names it, e.g. <c>Shots</c>).</exception>
     /// <exception cref="DatasetException">The data is missing or malformed; the message names the file and line.</exception>
+    /// <exception cref="Prompting.Chat.ChatTemplateException">The <see cref="EvaluationOptions.Chat"/> template cannot render the prompts.</exception>
     public static EvaluationPlan Create(EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -92,6 +118,7 @@ public sealed class EvaluationPlan
     /// </summary>
     /// <param name="options">This plan's options with other run options.</param>
     /// <exception cref="OptionException">The options select other questions, or one is out of range.</exception>
+    /// <exception cref="Prompting.Chat.ChatTemplateException">Another <see cref="EvaluationOptions.Chat"/> template cannot render the prompts.</exception>
     public EvaluationPlan WithOptions(EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -108,13 +135,14 @@ public sealed class EvaluationPlan
             CommandLine = Options.CommandLine,
             Invocation = Options.Invocation,
             TimeProvider = Options.TimeProvider,
+            Chat = Options.Chat,
         };
         if (!selecting.Equals(Options))
         {
             throw new OptionException(nameof(EvaluationOptions.Benchmark), "and the other options that select the questions must be the plan's; create a new plan for other questions.");
         }
 
-        return new EvaluationPlan(options, Benchmark, Rendered, Questions, Settings);
+        return Equals(options.Chat, Options.Chat) ? new EvaluationPlan(this, options) : new EvaluationPlan(options, Benchmark, Rendered, plain, plainSettings);
     }
 
     /// <summary>The options a run's recorded settings (<c>run.json</c>) were built from (its data, split, shots, style, …).</summary>

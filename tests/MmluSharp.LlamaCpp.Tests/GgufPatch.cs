@@ -62,4 +62,48 @@ internal static class GgufPatch
             file.Write(row);
         }
     }
+
+    /// <summary>
+    /// Adds a STRING metadata key (the file must not have it) before the tensor infos. The value gets a trailing Jinja
+    /// comment of spaces so that the bytes added are a multiple of the 32-byte alignment and the tensor data stays aligned.
+    /// </summary>
+    /// <returns>The value as written.</returns>
+    public static string AddString(string path, string key, string value)
+    {
+        var header = GgufHeader.Read(path);
+        Assert.Null(header.GetString(key));
+        var bytes = File.ReadAllBytes(path);
+        var first = Encoding.UTF8.GetBytes(header.Tensors[0].Name);
+        var pattern = new byte[8 + first.Length];
+        BinaryPrimitives.WriteUInt64LittleEndian(pattern, (ulong)first.Length);
+        first.CopyTo(pattern, 8);
+        var at = bytes.AsSpan().IndexOf(pattern);
+        Assert.True(at > 0, $"no tensor info for {header.Tensors[0].Name} in {path}");
+
+        var name = Encoding.UTF8.GetBytes(key);
+        byte[] text;
+        for (var pad = 0; ; pad++)
+        {
+            text = Encoding.UTF8.GetBytes(value + "{#" + new string(' ', pad) + "#}");
+            if ((8 + name.Length + 4 + 8 + text.Length) % 32 == 0)
+            {
+                break;
+            }
+        }
+
+        using var added = new MemoryStream();
+        using (var w = new BinaryWriter(added, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write((ulong)name.Length);
+            w.Write(name);
+            w.Write(8u); // GGUF type STRING
+            w.Write((ulong)text.Length);
+            w.Write(text);
+        }
+
+        var count = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(16));
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(16), count + 1);
+        File.WriteAllBytes(path, [.. bytes.AsSpan(0, at), .. added.ToArray(), .. bytes.AsSpan(at)]);
+        return Encoding.UTF8.GetString(text);
+    }
 }

@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace MmluSharp.Cli.Commands;
 
-internal sealed class PromptsSettings : DataSettings
+internal sealed class PromptsSettings : ChatSettings
 {
     [CommandOption("-o|--out <FILE>")]
     [Description("Where to write the JSON lines (default: standard output).")]

@@ -36,7 +36,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunSetting
         RunFolderLock.Acquire(folder).Dispose();
         using var setup = local is null
             ? EndpointModelSetup.Create(settings, folder)
-            : await profile.Model(() => LocalModelSetup.CreateAsync(settings, local, cancellationToken)).ConfigureAwait(false);
+            : await profile.Model(() => LocalModelSetup.CreateAsync(settings, local, plan, cancellationToken)).ConfigureAwait(false);
+
+        // The prompts are rendered as conversations once the model (its own template and tokens) is known.
+        plan = ChatTemplateSetup.Apply(settings, plan, setup.Local, note => console.MarkupLineInterpolated($"[yellow]note:[/] {note}"));
 
         plan = plan.WithOptions(plan.Options with
         {

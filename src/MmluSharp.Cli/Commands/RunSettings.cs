@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace MmluSharp.Cli.Commands;
 
-internal class RunSettings : DataSettings
+internal class RunSettings : ChatSettings
 {
     [CommandOption("-m|--model <MODEL>")]
     [Description("A GGUF file, run in-process with llama.cpp, or a model on the Hugging Face Hub: owner/repo, owner/repo:QUANT (e.g. Q4_K_M) or owner/repo/path/file.gguf, with @revision for a branch, tag or commit; it is downloaded into the Hugging Face cache (HF_ENDPOINT, HF_TOKEN, HF_HUB_OFFLINE apply). A local path wins when it exists. With --endpoint, the model name the server knows.")]
@@ -53,7 +53,7 @@ internal class RunSettings : DataSettings
     public int MaxResponseMb { get; init; } = 16;
 
     [CommandOption("--max-tokens <N>")]
-    [Description("With --scoring generate: the longest reply asked for (default: 2048 for MMLU-Pro's cot and harness prompts, as TIGER-Lab and lm-eval allow; else 256).")]
+    [Description("With --scoring generate: the longest reply asked for (default: 2048 for MMLU-Pro's cot and harness prompts, as TIGER-Lab and lm-eval allow; else 256; for a local model at most half its context). A local model drops the last examples until the prompt leaves room for it.")]
     public int? MaxTokens { get; init; }
 
     [CommandOption("--extract <RULE>")]
@@ -65,7 +65,7 @@ internal class RunSettings : DataSettings
     public string? Out { get; init; }
 
     [CommandOption("--scoring <METHOD>")]
-    [Description("letter: log-probability of \" A\"…\" D\" after \"Answer:\", the most likely letter is the prediction (evaluate.py, lm-eval acc; local models and /v1/completions, where the token must be exactly \" A\"). chat-letter: the first token's top log-probabilities from /v1/chat/completions, where a letter is normally spelt \"A\" (spaces around it allowed, case and punctuation not). generate: the model answers in text and the letter is extracted (any chat server).")]
+    [Description("letter: log-probability of \" A\"…\" D\" after \"Answer:\", the most likely letter is the prediction (evaluate.py, lm-eval acc; local models and /v1/completions, where the token must be exactly \" A\"). chat-letter: the first token's top log-probabilities from /v1/chat/completions, where a letter is normally spelt \"A\" (spaces around it allowed, case and punctuation not). generate: the model answers in text and the letter is extracted (--extract): a local GGUF generates greedily in-process, many questions side by side, stopping at its end-of-generation tokens and the prompt style's stop strings (as TIGER-AI-Lab evaluate_from_local.py and lm-eval generate_until); an endpoint answers through /v1/chat/completions, or /v1/completions with --chat-template.")]
     [DefaultValue("letter")]
     public string Scoring { get; init; } = "letter";
 
@@ -99,12 +99,16 @@ internal class RunSettings : DataSettings
     public int Batch { get; init; } = 512;
 
     [CommandOption("--parallel <N>")]
-    [Description("The most questions in flight at once, each on sequences of its own continuing its subject's shared few-shot prefix.")]
+    [Description("The most questions in flight at once, each on sequences of its own continuing its subject's shared few-shot prefix (letter scoring and generation alike).")]
     [DefaultValue(32)]
     public int Parallel { get; init; } = 32;
 
+    [CommandOption("--kv-cache <TOKENS>")]
+    [Description("Tokens the KV cache holds for all questions decoded side by side (llama.cpp's unified cache). Default: --context for letter scoring; for a local --scoring generate, --context plus --parallel × (--max-tokens + 256), at most 8 × --context. Generation admits a question only while its prompt and longest reply fit.")]
+    public int? KvCache { get; init; }
+
     [CommandOption("--exact-kv")]
-    [Description("F32 KV cache, no flash attention, one question in flight at a time: scores equal, bit for bit, to evaluating every prompt alone (slower).")]
+    [Description("F32 KV cache, no flash attention, one question in flight at a time: scores equal, bit for bit, to evaluating every prompt alone (slower). A local --scoring generate always has an F32 cache and no flash attention (its questions still decode side by side), so that each reply is the one decoded alone, whichever questions run beside it.")]
     public bool ExactKv { get; init; }
 
     [CommandOption("--rescore-changed")]
@@ -150,9 +154,19 @@ internal class RunSettings : DataSettings
             return ValidationResult.Error($"--scoring must be letter, chat-letter or generate, not '{Scoring}'.");
         }
 
-        if (Endpoint.Length == 0 && Scoring != "letter")
+        if (Endpoint.Length == 0 && Scoring == "chat-letter")
         {
-            return ValidationResult.Error($"--scoring {Scoring} needs --endpoint; local GGUF models use --scoring letter.");
+            return ValidationResult.Error("--scoring chat-letter needs --endpoint; local GGUF models use --scoring letter or generate.");
+        }
+
+        if (Endpoint.Length > 0 && ChatTemplateGiven && Scoring == "chat-letter")
+        {
+            return ValidationResult.Error("--chat-template renders prompts here for /v1/completions; --scoring chat-letter sends chat messages, which the server renders with its own template.");
+        }
+
+        if (Endpoint.Length > 0 && ChatTemplateGiven && string.IsNullOrEmpty(ChatTemplate!.Value))
+        {
+            return ValidationResult.Error("--chat-template with --endpoint needs a template: a llama.cpp built-in name or a file (the server's model file is not here to read).");
         }
 
         if (Endpoint.Any(e => !Uri.TryCreate(e, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
@@ -189,7 +203,8 @@ internal class RunSettings : DataSettings
         }
 
         if ((OutOfRange("--threads", Threads, 1, MaxThreads) ?? OutOfRange("--context", Context, 1, int.MaxValue)
-            ?? OutOfRange("--batch", Batch, 1, int.MaxValue) ?? OutOfRange("--parallel", Parallel, 1, int.MaxValue)) is { } engineError)
+            ?? OutOfRange("--batch", Batch, 1, int.MaxValue) ?? OutOfRange("--parallel", Parallel, 1, int.MaxValue)
+            ?? OutOfRange("--kv-cache", KvCache, 1, int.MaxValue)) is { } engineError)
         {
             return ValidationResult.Error(engineError);
         }

@@ -28,7 +28,9 @@ internal static class EndpointModelSetup
 
         if (settings.Scoring == RunSettings.GenerateScoring)
         {
-            return ModelSetup.Of(OpenAICompatible.CreateChatClient(options), options.Model, summary);
+            // A prompt rendered here by --chat-template goes to /v1/completions as it stands; else the server's chat API.
+            var client = settings.ChatTemplateGiven ? OpenAICompatible.CreateCompletionsClient(options) : OpenAICompatible.CreateChatClient(options);
+            return ModelSetup.Of(client, options.Model, summary);
         }
 
         var chat = settings.Scoring == RunSettings.ChatLetterScoring;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MmluSharp.Cli.Commands;
 using MmluSharp.LlamaCpp;
+using MmluSharp.LlamaCpp.Chat;
 using MmluSharp.Models.Hub;
 using MmluSharp.Results;
 using Spectre.Console;
@@ -15,6 +16,9 @@ namespace MmluSharp.Cli.Composition;
 /// </summary>
 internal static class LocalModelSetup
 {
+    /// <summary>The tool's reply limit when neither --max-tokens nor the prompt style's reference sets one.</summary>
+    private const int DefaultMaxTokens = 256;
+
     /// <summary>
     /// The GGUF <paramref name="model"/> names: a local path (which wins when it exists), or a Hub reference made
     /// complete in the Hugging Face cache (download progress goes to <paramref name="console"/>).
@@ -30,23 +34,53 @@ internal static class LocalModelSetup
         return new LocalModel(Path.GetFullPath(model), null);
     }
 
-    public static async Task<ModelSetup> CreateAsync(RunSettings settings, LocalModel located, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the model. For <c>--scoring generate</c> its cache is sized for replies of the longest <c>--max-tokens</c>
+    /// (at most half the context, so the prompt keeps the other half) and kept in F32, and the model answers through its
+    /// chat client (prompts rendered here, decoded side by side).
+    /// </summary>
+    public static async Task<ModelSetup> CreateAsync(RunSettings settings, LocalModel located, EvaluationPlan plan, CancellationToken cancellationToken)
     {
-        var model = await LlamaCppModel.LoadAsync(located.Path, new LlamaCppOptions
+        var generate = settings.Scoring == RunSettings.GenerateScoring;
+        var options = new LlamaCppOptions
         {
             ContextSize = settings.Context,
+            CacheSize = settings.KvCache,
             BatchSize = settings.Batch,
             MaxParallelSequences = settings.Parallel,
             Threads = settings.Threads ?? Environment.ProcessorCount,
             ExactKv = settings.ExactKv,
-        }, cancellationToken).ConfigureAwait(false);
+        };
+        var requested = settings.MaxTokens ?? plan.Rendered.MaxNewTokens ?? DefaultMaxTokens;
+
+        // An F16 cache rounds a question's attention differently depending on where its cells sit among the other
+        // questions' (its reply could change with its neighbours, and a resumed run would not repeat an uninterrupted
+        // one); with F32 cells the replies equal one-question-at-a-time decoding.
+        var model = await LlamaCppModel.LoadAsync(located.Path, generate ? options.ForGeneration(requested) : options, cancellationToken).ConfigureAwait(false);
         try
         {
             var description = located.Hub is { } hub ? WithHub(model.Description, hub) : null;
             var gguf = model.Gguf;
             var summary = string.Create(
                 CultureInfo.InvariantCulture, $"{gguf.ParameterCount:N0} parameters, {gguf.FileType}{(gguf.Files > 1 ? $", {gguf.Files} files" : string.Empty)}");
-            return ModelSetup.Of(model, model.Description.Name, description, null, summary);
+            if (!generate)
+            {
+                return ModelSetup.Of(model, model.Description.Name, description, null, summary) with { Local = model };
+            }
+
+            // For a local model the reply may take at most half the context, so the prompt keeps the other half.
+            var maxTokens = settings.MaxTokens ?? Math.Min(requested, Math.Max(1, model.Info.ContextLength / 2));
+            var client = model.AsIChatClient();
+            return new ModelSetup(
+                (p, progress, ct) => client.EvaluateAsync(p.WithOptions(p.Options with { MaxOutputTokens = maxTokens }), progress, ct),
+                model.Description.Name,
+                description,
+                null,
+                summary,
+                model)
+            {
+                Local = model,
+            };
         }
         catch
         {

@@ -28,5 +28,8 @@ internal sealed record ModelSetup(
     public static ModelSetup Of(IChatClient client, string name, string summary) =>
         new((plan, progress, ct) => client.EvaluateAsync(plan, progress, ct), name, null, null, summary, client);
 
+    /// <summary>The local model, whose own chat template and special tokens <c>--chat-template</c> may use; null for an endpoint.</summary>
+    public LlamaCpp.LlamaCppModel? Local { get; init; }
+
     public void Dispose() => Resource.Dispose();
 }

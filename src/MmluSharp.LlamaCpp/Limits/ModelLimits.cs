@@ -29,11 +29,13 @@ internal static class ModelLimits
         }
 
         var type = options.ExactKv ? "F32" : "F16";
-        var kv = KvCacheSize.Bytes(header, contextSize, options.ExactKv);
+        var cells = options.ResolveCacheSize(contextSize);
+        var kv = KvCacheSize.Bytes(header, cells, options.ExactKv);
         if (kv > availableBytes)
         {
-            throw new LlamaCppOptionException(nameof(LlamaCppOptions.ContextSize), contextSize, Invariant(
-                $"the KV cache of {file} would need {kv / GiB:0.0} GiB ({contextSize:N0} tokens × {KvCacheSize.Layers(header)} layers, {type}), more than the {availableBytes / GiB:0.0} GiB of memory available"));
+            var (option, value) = cells > contextSize ? (nameof(LlamaCppOptions.CacheSize), cells) : (nameof(LlamaCppOptions.ContextSize), contextSize);
+            throw new LlamaCppOptionException(option, value, Invariant(
+                $"the KV cache of {file} would need {kv / GiB:0.0} GiB ({cells:N0} tokens × {KvCacheSize.Layers(header)} layers, {type}), more than the {availableBytes / GiB:0.0} GiB of memory available"));
         }
 
         // The logits of one batch: the least llama.cpp's compute buffer holds beside the cache.

@@ -45,7 +45,8 @@ internal static class LogSoftmax
         return value;
     }
 
-    private static string Describe(ReadOnlySpan<float> logits)
+    /// <summary>What is wrong with a row that has no distribution, e.g. <c>3 NaN among its 32000 logits</c>.</summary>
+    internal static string Describe(ReadOnlySpan<float> logits)
     {
         int nan = 0, positive = 0;
         foreach (var x in logits)

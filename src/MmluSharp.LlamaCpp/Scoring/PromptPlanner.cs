@@ -10,9 +10,10 @@ namespace MmluSharp.LlamaCpp.Scoring;
 /// <c>tokens(prompt + continuation)</c>, never of the continuation alone (SentencePiece would add a dummy-prefix
 /// space); <see cref="PromptTokenizer"/> reads them from the prompt's last line where that is provably the same.
 /// A prompt that does not fit even with no shots is cut from the left as lm-evaluation-harness does
-/// (<see cref="LeftTruncation"/>).
+/// (<see cref="LeftTruncation"/>). A prompt rendered by a chat template is tokenized by <paramref name="templated"/>, which
+/// parses its special tokens (<c>&lt;|im_start|&gt;</c> …); other text never is.
 /// </summary>
-internal sealed class PromptPlanner(PromptTokenizer tokenizer, int contextSize)
+internal sealed class PromptPlanner(PromptTokenizer tokenizer, int contextSize, PromptTokenizer? templated = null)
 {
     /// <summary>A planner that tokenizes everything in full with <paramref name="tokenize"/>.</summary>
     public PromptPlanner(Func<string, int[]> tokenize, int contextSize)
@@ -26,9 +27,13 @@ internal sealed class PromptPlanner(PromptTokenizer tokenizer, int contextSize)
 
     public int[] Tokenize(string text) => tokenizer.Tokenize(text);
 
+    /// <summary>The tokenizer for <paramref name="prompt"/>: special tokens parsed when a chat template rendered it.</summary>
+    public PromptTokenizer For(Prompting.Prompt prompt) => prompt.Templated && templated is not null ? templated : tokenizer;
+
     public QuestionPlan Plan(ScoreRequest request)
     {
         var prompt = request.Prompt;
+        var tokenizer = For(prompt);
         for (var k = prompt.Shots.Count; k >= 0; k--)
         {
             var tokens = tokenizer.Prompt(prompt, k);

@@ -137,7 +137,7 @@ internal sealed class ScoringEngine(PromptPlanner planner, DecodeScheduler sched
     private int[] SharedTokens(QuestionPlan first)
     {
         var prompt = first.Request.Prompt;
-        var tokens = planner.Tokenizer.Prefix(prompt.Prefix(first.Shots));
+        var tokens = planner.For(prompt).Prefix(prompt.Prefix(first.Shots));
         return tokens[..tokens.AsSpan().CommonPrefixLength(first.PromptTokens)];
     }
 

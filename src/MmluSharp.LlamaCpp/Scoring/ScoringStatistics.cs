@@ -54,6 +54,9 @@ internal sealed class ScoringStatistics
     /// <summary>Calls to llama_decode.</summary>
     public long Decodes { get; set; }
 
+    /// <summary>Tokens generated (greedy or sampled replies).</summary>
+    public long Generated { get; set; }
+
     /// <summary>Adds a decode's time, split between prefix and question tokens in proportion to their counts.</summary>
     public void AddDecode(TimeSpan elapsed, int prefixTokens, int questionTokens)
     {

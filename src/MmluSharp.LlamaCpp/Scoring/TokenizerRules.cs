@@ -28,9 +28,12 @@ internal static class TokenizerRules
         };
     }
 
-    /// <summary><c>tokens(text)</c> with the vocabulary's BOS, as llama.cpp tokenizes text that holds no special tokens.</summary>
-    public static int[] Tokenize(LLamaWeights weights, string text) =>
-        [.. weights.Tokenize(text, add_bos: true, special: false, Encoding.UTF8).Select(t => (int)t)];
+    /// <summary>
+    /// <c>tokens(text)</c> with the vocabulary's BOS, as llama.cpp tokenizes text that holds no special tokens, or with
+    /// them parsed (<paramref name="special"/>: text a chat template rendered).
+    /// </summary>
+    public static int[] Tokenize(LLamaWeights weights, string text, bool special = false) =>
+        [.. weights.Tokenize(text, add_bos: true, special: special, Encoding.UTF8).Select(t => (int)t)];
 
     private static bool AnyPieceHoldsNewline(LLamaWeights weights)
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using MmluSharp.IO;
@@ -77,6 +79,40 @@ internal sealed class HttpPipeline : IDisposable
     public Redactor Redactor { get; }
 
     public HttpClient Client { get; }
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> as JSON to <paramref name="path"/> and reads the OpenAI-shaped answer; the answer is
+    /// cached only once the caller commits it (after using it). <paramref name="check"/> is the request's own
+    /// <see cref="AnswerCheck"/>, if any.
+    /// </summary>
+    /// <exception cref="EndpointException">The server failed, or answered JSON that is not an OpenAI-compatible response.</exception>
+    public async Task<(Uri Url, Wire.ApiResponse Answer, CacheCommit Commit)> PostAsync<T>(
+        string path, T body, JsonTypeInfo<T> type, Func<byte[], string?>? check, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, type)),
+        };
+        message.Content.Headers.ContentType = new("application/json");
+        var commit = new CacheCommit();
+        message.Options.Set(CacheCommit.Key, commit);
+        if (check is not null)
+        {
+            message.Options.Set(AnswerCheck.Key, check);
+        }
+
+        using var response = await Client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        var url = response.RequestMessage?.RequestUri ?? message.RequestUri!;
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return (url, JsonSerializer.Deserialize(bytes, Wire.WireJson.Default.ApiResponse) ?? throw new JsonException("null"), commit);
+        }
+        catch (JsonException e)
+        {
+            throw Redactor.Fail($"{url} answered with JSON that is not an OpenAI-compatible response ({e.Message})", e);
+        }
+    }
 
     public void Dispose()
     {

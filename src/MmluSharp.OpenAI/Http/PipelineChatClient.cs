@@ -22,14 +22,18 @@ internal sealed class PipelineChatClient(IChatClient inner, HttpPipeline pipelin
         var options = pipeline.Options;
         return serviceType == typeof(EndpointStatistics) ? pipeline.Counters.Snapshot()
             : serviceType == typeof(ApiUsage) ? pipeline.Counters.Snapshot().ToUsage()
-            : serviceType == typeof(ModelDescription) ? new ModelDescription(options.Model, null, null, null, new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["endpoint"] = string.Join(" ", options.Endpoints.Select(Urls.WithoutUserInfo)),
-                ["api"] = "chat/completions",
-                ["model"] = options.Model,
-            })
+            : serviceType == typeof(ModelDescription) ? Describe(options, "chat/completions")
             : base.GetService(serviceType, serviceKey);
     }
+
+    /// <summary>The model as results describe it: the endpoints, the <paramref name="api"/> and the model name.</summary>
+    internal static ModelDescription Describe(EndpointOptions options, string api) =>
+        new(options.Model, null, null, null, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["endpoint"] = string.Join(" ", options.Endpoints.Select(Urls.WithoutUserInfo)),
+            ["api"] = api,
+            ["model"] = options.Model,
+        });
 
     protected override void Dispose(bool disposing)
     {

@@ -114,28 +114,7 @@ internal abstract class EndpointModel : IEndpointModel
         string path, T body, JsonTypeInfo<T> type, ScoreRequest request, Func<string, string, bool> matches, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, type)),
-        };
-        message.Content.Headers.ContentType = new("application/json");
-        var commit = new CacheCommit();
-        message.Options.Set(CacheCommit.Key, commit);
-        message.Options.Set(AnswerCheck.Key, LogprobCheck.Problem);
-
-        using var response = await pipeline.Client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        var url = response.RequestMessage?.RequestUri ?? message.RequestUri!;
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        ApiResponse answer;
-        try
-        {
-            answer = JsonSerializer.Deserialize(bytes, WireJson.Default.ApiResponse) ?? throw new JsonException("null");
-        }
-        catch (JsonException e)
-        {
-            throw pipeline.Redactor.Fail($"{url} answered with JSON that is not an OpenAI-compatible response ({e.Message})", e);
-        }
-
+        var (url, answer, commit) = await pipeline.PostAsync(path, body, type, LogprobCheck.Problem, cancellationToken).ConfigureAwait(false);
         var candidates = TopLogprobs.FirstPosition(answer.Choices is [var choice, ..] ? choice.Logprobs : null) ?? throw NoLogprobs(url);
         var scores = new double[request.Continuations.Count];
         var floored = new List<int>();

@@ -17,6 +17,7 @@ internal sealed class FewShotContext
         shotQuestions = [.. shots];
         Header = style.Header(subject);
         Shots = Array.AsReadOnly(shotQuestions.Select(style.Shot).ToArray());
+        Turns = Array.AsReadOnly(shotQuestions.Select(q => new ShotTurn(style.Query(q), q.AnswerLetter)).ToArray());
     }
 
     /// <summary>The style the prompts are written in.</summary>
@@ -31,11 +32,14 @@ internal sealed class FewShotContext
     /// <summary>The rendered examples, each ending in its answer and the few-shot delimiter.</summary>
     public IReadOnlyList<string> Shots { get; }
 
+    /// <summary>The examples as chat turns: each question ending in <c>Answer:</c>, and its letter.</summary>
+    public IReadOnlyList<ShotTurn> Turns { get; }
+
     /// <summary>The prompt for <paramref name="question"/>, sharing this context's header and shots.</summary>
     public Prompt Build(Question question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return new Prompt(Header, Shots, Style.Query(question));
+        return new Prompt(Header, Shots, Style.Query(question)) { Turns = Turns };
     }
 
     /// <summary>Whether this context was built from exactly these inputs (the same shot instances).</summary>

@@ -2,23 +2,24 @@ using System.Text;
 
 namespace MmluSharp.Prompting;
 
-/// <summary>JSON strings exactly as Python's <c>json.dumps</c> writes them with its default <c>ensure_ascii=True</c>.</summary>
+/// <summary>JSON strings exactly as Python's <c>json.dumps</c> writes them (by default with <c>ensure_ascii=True</c>).</summary>
 internal static class PythonJson
 {
     private const string Hex = "0123456789abcdef";
 
     /// <summary>
     /// Appends <paramref name="value"/> quoted: <c>\" \\ \n \r \t \b \f</c> escaped by name, every other character
-    /// outside space…tilde as <c>\uxxxx</c> (lower-case hex; astral characters as their UTF-16 surrogate pair).
+    /// outside space…tilde as <c>\uxxxx</c> (lower-case hex; astral characters as their UTF-16 surrogate pair). With
+    /// <paramref name="ensureAscii"/> false only control characters (below space) are escaped that way.
     /// </summary>
-    public static StringBuilder AppendString(StringBuilder builder, string value)
+    public static StringBuilder AppendString(StringBuilder builder, string value, bool ensureAscii = true)
     {
         builder.Append('"');
         var run = 0;
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (c is >= ' ' and <= '~' and not '"' and not '\\')
+            if ((c is >= ' ' and <= '~' || (!ensureAscii && c > '~')) && c is not '"' and not '\\')
             {
                 continue;
             }

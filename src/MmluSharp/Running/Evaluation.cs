@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using MmluSharp.IO;
 using MmluSharp.Models;
+using MmluSharp.Models.Generation;
 using MmluSharp.Results;
 using MmluSharp.Scoring;
 
@@ -41,9 +42,26 @@ internal static class Evaluation
             Extractor = AnswerExtractors.Parse(options.Extraction ?? plan.Rendered.DefaultExtraction),
             StopSequences = plan.Rendered.StopSequences,
         };
+        var scorer = new GenerativeScorer(client, generation);
+        if (client.GetService<IPromptGenerator>() is not null)
+        {
+            // A local model generates here: results describe its file and the reply's limits, and a run resumed with
+            // another length or stop would mix two scorings of its answers.
+            var local = options.Model ?? client.GetService<ModelDescription>() ?? Describe(client, generation);
+            var identity = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["max_tokens"] = generation.MaxOutputTokens.ToString(CultureInfo.InvariantCulture),
+                ["stop"] = JsonSerializer.Serialize(generation.StopSequences),
+            };
+            return new Setup(scorer, local, generation.Extractor.Name, () => client.GetService<ApiUsage>())
+            {
+                Generation = new GenerationSettings(generation.MaxOutputTokens, generation.StopSequences),
+                Identity = identity,
+            };
+        }
+
         var description = options.Model ?? Describe(client, generation);
-        return new Setup(
-            new GenerativeScorer(client, generation), description, generation.Extractor.Name, () => client.GetService<ApiUsage>());
+        return new Setup(scorer, description, generation.Extractor.Name, () => client.GetService<ApiUsage>());
     }
 
     /// <summary>Runs <paramref name="setup"/> over <paramref name="plan"/>, in memory or in the options' run folder.</summary>
@@ -58,7 +76,9 @@ internal static class Evaluation
             options.CommandLine ?? string.Empty,
             options.TimeProvider.GetUtcNow(),
             setup.Extraction,
-            options.Limit);
+            options.Limit,
+            plan.Chat,
+            setup.Generation);
         var description = plan.Describe(setup.Scorer.Method, setup.Model, provenance);
         var run = new EvaluationRun(setup.Scorer, options.TimeProvider)
         {
@@ -105,7 +125,7 @@ internal static class Evaluation
             identity["extract"] = extraction;
         }
 
-        foreach (var (key, value) in plan.Options.RunSettings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in (setup.Identity ?? new Dictionary<string, string>()).Concat(plan.Options.RunSettings ?? new Dictionary<string, string>()))
         {
             identity[key] = value;
         }
@@ -149,5 +169,12 @@ internal static class Evaluation
     }
 
     /// <summary>A scorer ready to run, the model as results describe it, the extractor's name and the usage counters.</summary>
-    internal sealed record Setup(IQuestionScorer Scorer, ModelDescription Model, string? Extraction, Func<ApiUsage?> Usage);
+    internal sealed record Setup(IQuestionScorer Scorer, ModelDescription Model, string? Extraction, Func<ApiUsage?> Usage)
+    {
+        /// <summary>How a local model generated its replies, for results; null otherwise.</summary>
+        public GenerationSettings? Generation { get; init; }
+
+        /// <summary>Settings of the scorer that identify the run besides the model, or null.</summary>
+        public IReadOnlyDictionary<string, string>? Identity { get; init; }
+    }
 }

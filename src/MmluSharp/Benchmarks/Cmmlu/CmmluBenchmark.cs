@@ -64,7 +64,7 @@ internal sealed class CmmluBenchmark : IBenchmark
             foreach (var question in request.Limit is int n ? questions.Take(n) : questions)
             {
                 var shots = sameSplit ? Rendered(style, FirstNShots.Select(dev, question, request.Shots, true, SameDocComparer.Instance)) : first;
-                items.Add(new PromptedQuestion(question, new Prompt(header, shots, style.Query(question)), continuations));
+                items.Add(new PromptedQuestion(question, new Prompt(header, shots.Text, style.Query(question)) { Turns = shots.Turns }, continuations));
             }
         }
 
@@ -74,8 +74,11 @@ internal sealed class CmmluBenchmark : IBenchmark
         };
     }
 
-    private static IReadOnlyList<string> Rendered(CmmluStyle style, IEnumerable<Question> shots) =>
-        Array.AsReadOnly(shots.Select(style.Shot).ToArray());
+    private static (IReadOnlyList<string> Text, IReadOnlyList<ShotTurn> Turns) Rendered(CmmluStyle style, IEnumerable<Question> shots)
+    {
+        var questions = shots.ToList();
+        return (Array.AsReadOnly(questions.Select(style.Shot).ToArray()), Array.AsReadOnly(questions.Select(style.Turn).ToArray()));
+    }
 
     private static IReadOnlyList<string> Chosen(CmmluDirectory directory, PlanRequest request)
     {

@@ -73,6 +73,9 @@ internal sealed record CmmluStyle(
         return text.Append(AnswerCue).ToString();
     }
 
+    /// <summary>One example as chat turns: the question ending in the cue, and its letter.</summary>
+    public ShotTurn Turn(Question question) => new(Query(question), question.AnswerLetter);
+
     /// <summary>One example with its answer and the few-shot delimiter.</summary>
     public string Shot(Question question) => Query(question) + TargetDelimiter + question.AnswerLetter + FewShotDelimiter;
 }

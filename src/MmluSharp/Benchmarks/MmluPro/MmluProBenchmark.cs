@@ -71,7 +71,7 @@ internal sealed class MmluProBenchmark : IBenchmark
                 header ??= style.Header(record.Category);
                 var question = style.QuestionOf(record);
                 var shots = sameSplit ? Rendered(style, FirstNShots.Select(pool, record, request.Shots, true, SameRow)) : first;
-                items.Add(new PromptedQuestion(question, new Prompt(header, shots, style.Query(question)), MmluProStyle.Continuations(question.Choices.Count)));
+                items.Add(new PromptedQuestion(question, new Prompt(header, shots.Text, style.Query(question)) { Turns = shots.Turns }, MmluProStyle.Continuations(question.Choices.Count)));
             }
         }
 
@@ -90,8 +90,11 @@ internal sealed class MmluProBenchmark : IBenchmark
     private static readonly IEqualityComparer<MmluProRecord> SameRow =
         EqualityComparer<MmluProRecord>.Create((x, y) => x?.QuestionId == y?.QuestionId, r => r.QuestionId.GetHashCode());
 
-    private static IReadOnlyList<string> Rendered(MmluProStyle style, IEnumerable<MmluProRecord> shots) =>
-        Array.AsReadOnly(shots.Select(style.Shot).ToArray());
+    private static (IReadOnlyList<string> Text, IReadOnlyList<ShotTurn> Turns) Rendered(MmluProStyle style, IEnumerable<MmluProRecord> shots)
+    {
+        var records = shots.ToList();
+        return (Array.AsReadOnly(records.Select(style.Shot).ToArray()), Array.AsReadOnly(records.Select(style.Turn).ToArray()));
+    }
 
     private static IReadOnlyList<string> Chosen(IReadOnlyList<MmluProRecord> records, PlanRequest request)
     {

@@ -125,6 +125,31 @@ internal sealed record MmluProStyle(
             : Query(question) + " " + question.AnswerLetter + "\n\n";
     }
 
+    /// <summary>
+    /// One example as chat turns (<c>--fewshot-as-multiturn</c>). <c>cot</c>: the question as asked (ending in
+    /// <c>Answer: Let's think step by step.</c>) and the worked answer after that phrase. <c>harness</c>: as
+    /// lm-evaluation-harness writes it, whose few-shot target is empty: the whole worked example is the user's turn and
+    /// the assistant's is empty. <c>letter</c>: the question and its letter.
+    /// </summary>
+    public ShotTurn Turn(MmluProRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var question = QuestionOf(record);
+        if (!ChainOfThought)
+        {
+            return new ShotTurn(Query(question), question.AnswerLetter);
+        }
+
+        if (LeavesQuestionOutOfShots)
+        {
+            return new ShotTurn(Shot(record), string.Empty);
+        }
+
+        const string Lead = "A: Let's think step by step.";
+        var worked = record.CotContent.StartsWith(Lead, StringComparison.Ordinal) ? record.CotContent[Lead.Length..] : record.CotContent;
+        return new ShotTurn(Query(question), PythonText.Strip(worked));
+    }
+
     /// <summary>The question without its answer, ending in the answer cue.</summary>
     public string Query(Question question)
     {

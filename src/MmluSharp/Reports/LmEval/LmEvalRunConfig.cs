@@ -69,20 +69,21 @@ internal static class LmEvalRunConfig
         json.WriteString("model_source", Source);
         json.WriteString("model_name", name);
         json.WriteString("model_name_sanitized", LmEvalModel.Sanitize(name));
-        json.WriteNull("system_instruction");
-        json.WriteNull("system_instruction_sha");
-        if (model.Endpoint?.GetValueOrDefault("api") == "chat/completions")
+        var chat = results.Run.Chat;
+        StringOrNull(json, "system_instruction", chat?.SystemInstruction);
+        StringOrNull(json, "system_instruction_sha", chat?.SystemInstruction is { } instruction ? Scoring.PromptHash.Of(instruction) : null);
+        if (chat?.TemplateText is not null || model.Endpoint?.GetValueOrDefault("api") == "chat/completions")
         {
-            // The whole prompt, examples included, is one user message.
-            json.WriteBoolean("fewshot_as_multiturn", false);
+            // Under a chat template, or with the whole prompt (examples included) as one user message.
+            json.WriteBoolean("fewshot_as_multiturn", chat?.FewshotAsMultiturn == true);
         }
         else
         {
             json.WriteNull("fewshot_as_multiturn");
         }
 
-        json.WriteNull("chat_template");
-        json.WriteNull("chat_template_sha");
+        StringOrNull(json, "chat_template", chat?.TemplateText);
+        StringOrNull(json, "chat_template_sha", chat?.TemplateSha256);
         json.WriteString("total_evaluation_time_seconds", results.Timing.Seconds.ToString(CultureInfo.InvariantCulture));
     }
 
@@ -90,6 +91,23 @@ internal static class LmEvalRunConfig
     private static void GenerationArguments(Utf8JsonWriter json, RunResults results)
     {
         var endpoint = results.Model.Endpoint;
+        if (results.Scoring == "generate" && results.Run.Generation is { } local)
+        {
+            json.WriteStartObject("gen_kwargs");
+            json.WriteStartArray("until");
+            foreach (var stop in local.Until)
+            {
+                json.WriteStringValue(stop);
+            }
+
+            json.WriteEndArray();
+            json.WriteBoolean("do_sample", local.Temperature > 0);
+            LmEvalJson.Float(json, "temperature", local.Temperature);
+            json.WriteNumber("max_gen_toks", local.MaxTokens);
+            json.WriteEndObject();
+            return;
+        }
+
         if (results.Scoring != "generate" || endpoint is null)
         {
             json.WriteNull("gen_kwargs");
