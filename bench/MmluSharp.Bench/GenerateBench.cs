@@ -15,17 +15,22 @@ internal static class GenerateBench
 {
     public const string Usage =
         "usage: MmluSharp.Bench generate --model PATH --data MMLU_PRO_DIR [--shots 5] [--limit 2] [--subjects 14] [--max-tokens 64] "
-        + "[--parallel 32] [--context N] [--kv-cache N] [--threads T] [--exact] [--style cot]";
+        + "[--kv-cache N] [--style cot] [--threads T] [--context N] [--batch N] [--parallel 32] (an F32 KV cache, as mmlu run --scoring generate)";
 
     public static async Task<int> RunAsync(string[] args)
     {
         string? model = null, data = null;
         string style = "cot";
-        int shots = 5, limit = 2, subjects = int.MaxValue, maxTokens = 64, parallel = 32;
-        int? context = null, cache = null, threads = null;
-        var exact = false;
+        int shots = 5, limit = 2, subjects = int.MaxValue, maxTokens = 64;
+        int? cache = null;
+        var engine = new EngineArguments();
         for (var i = 0; i < args.Length; i++)
         {
+            if (engine.TryTake(args, ref i))
+            {
+                continue;
+            }
+
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
             int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
             switch (args[i])
@@ -37,11 +42,7 @@ internal static class GenerateBench
                 case "--limit": limit = NextInt(); break;
                 case "--subjects": subjects = NextInt(); break;
                 case "--max-tokens": maxTokens = NextInt(); break;
-                case "--parallel": parallel = NextInt(); break;
-                case "--context": context = NextInt(); break;
                 case "--kv-cache": cache = NextInt(); break;
-                case "--threads": threads = NextInt(); break;
-                case "--exact": exact = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
             }
         }
@@ -55,17 +56,17 @@ internal static class GenerateBench
             .Select(q => new GenerationRequest(q.Key, q.Prompt, maxTokens, [])).ToList();
 
         var load = Stopwatch.StartNew();
-        var contextSize = new LlamaCppOptions { ContextSize = context }.ResolveContextSize(GgufInspector.Read(model ?? throw new ArgumentException(Usage)).ContextLength);
-        var options = new LlamaCppOptions
+        var given = engine.Options;
+        var parallel = given.MaxParallelSequences;
+        var contextSize = given.ResolveContextSize(GgufInspector.Read(model ?? throw new ArgumentException(Usage)).ContextLength);
+        var options = given with
         {
-            ContextSize = context,
             CacheSize = cache ?? LlamaCppOptions.GenerationCacheSize(contextSize, parallel, maxTokens),
-            MaxParallelSequences = parallel,
-            ExactKv = exact,
-            Threads = threads ?? Environment.ProcessorCount,
+            ExactKv = true,
+            Threads = engine.Cli.Contains("--threads") ? given.Threads : Environment.ProcessorCount,
         };
         using var llama = LlamaCppModel.Load(model ?? throw new ArgumentException(Usage), options);
-        Console.WriteLine($"model      {model} ({load.Elapsed.TotalSeconds:F2} s to load; context {llama.Info.ContextLength}, KV cache {options.ResolveCacheSize(llama.Info.ContextLength)} cells, threads {options.Threads}, exact KV {exact})");
+        Console.WriteLine($"model      {model} ({load.Elapsed.TotalSeconds:F2} s to load; context {llama.Info.ContextLength}, KV cache {options.ResolveCacheSize(llama.Info.ContextLength)} cells, threads {options.Threads}, F32 KV as mmlu run --scoring generate)");
         Console.WriteLine($"questions  {requests.Count} ({limit} per category, {chosen.Count} categories), {shots}-shot MMLU-Pro {style}, {maxTokens} tokens each (no stop strings)");
 
         Console.WriteLine($"load       {LoadAverage()} (before)");
@@ -75,7 +76,7 @@ internal static class GenerateBench
         var same = requests.Count(r => batched.Replies[r.Id].Text == alone.Replies[r.Id].Text);
         Console.WriteLine($"speed-up   {alone.Wall / batched.Wall:F2}x wall time, {alone.Cpu / batched.Cpu:F2}x CPU time (batched vs one at a time)");
         Console.WriteLine($"load       {LoadAverage()} (after)");
-        Console.WriteLine($"identical  {same}/{requests.Count} replies{(same == requests.Count ? string.Empty : " (see --exact)")}");
+        Console.WriteLine($"identical  {same}/{requests.Count} replies");
         var shotsUsed = batched.Replies.Values.GroupBy(r => r.ShotsUsed).OrderBy(g => g.Key).Select(g => $"{g.Key}-shot ×{g.Count()}");
         Console.WriteLine($"prompts    {string.Join(", ", shotsUsed)}; mean prompt {batched.Replies.Values.Average(r => r.PromptTokens):F0} tokens");
         return same == requests.Count ? 0 : 1;
