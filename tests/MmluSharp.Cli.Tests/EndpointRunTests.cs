@@ -91,9 +91,10 @@ public class EndpointRunTests
     }
 
     [Fact]
-    public void Scoring_other_than_letter_needs_an_endpoint()
+    public void Chat_letter_scoring_needs_an_endpoint()
     {
-        var result = Cli.Run("run", "--model", SharedData.Model("stories260K.gguf"), "--data", SharedData.Mmlu, "--scoring", "generate");
+        // A local GGUF scores letters or generates (LocalGenerateRunTests); only chat-letter needs a server.
+        var result = Cli.Run("run", "--model", SharedData.Model("stories260K.gguf"), "--data", SharedData.Mmlu, "--scoring", "chat-letter");
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("needs --endpoint", result.Output, StringComparison.Ordinal);
     }
