@@ -15,14 +15,13 @@ internal static class GenerateBench
 {
     public const string Usage =
         "usage: MmluSharp.Bench generate --model PATH --data MMLU_PRO_DIR [--shots 5] [--limit 2] [--subjects 14] [--max-tokens 64] "
-        + "[--kv-cache N] [--style cot] [--threads T] [--context N] [--batch N] [--parallel 32] (an F32 KV cache, as mmlu run --scoring generate)";
+        + "[--style cot] [--threads T] [--context N] [--batch N] [--parallel 32] [--exact-kv] (the generation context of mmlu run --scoring generate: a KV stream per question, F16, no flash attention)";
 
     public static async Task<int> RunAsync(string[] args)
     {
         string? model = null, data = null;
         string style = "cot";
         int shots = 5, limit = 2, subjects = int.MaxValue, maxTokens = 64;
-        int? cache = null;
         var engine = new EngineArguments();
         for (var i = 0; i < args.Length; i++)
         {
@@ -42,7 +41,6 @@ internal static class GenerateBench
                 case "--limit": limit = NextInt(); break;
                 case "--subjects": subjects = NextInt(); break;
                 case "--max-tokens": maxTokens = NextInt(); break;
-                case "--kv-cache": cache = NextInt(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
             }
         }
@@ -58,15 +56,9 @@ internal static class GenerateBench
         var load = Stopwatch.StartNew();
         var given = engine.Options;
         var parallel = given.MaxParallelSequences;
-        var contextSize = given.ResolveContextSize(GgufInspector.Read(model ?? throw new ArgumentException(Usage)).ContextLength);
-        var options = given with
-        {
-            CacheSize = cache ?? LlamaCppOptions.GenerationCacheSize(contextSize, parallel, maxTokens),
-            ExactKv = true,
-            Threads = engine.Cli.Contains("--threads") ? given.Threads : Environment.ProcessorCount,
-        };
+        var options = (given with { Threads = engine.Cli.Contains("--threads") ? given.Threads : Environment.ProcessorCount }).ForGeneration(maxTokens);
         using var llama = LlamaCppModel.Load(model ?? throw new ArgumentException(Usage), options);
-        Console.WriteLine($"model      {model} ({load.Elapsed.TotalSeconds:F2} s to load; context {llama.Info.ContextLength}, KV cache {options.ResolveCacheSize(llama.Info.ContextLength)} cells, threads {options.Threads}, F32 KV as mmlu run --scoring generate)");
+        Console.WriteLine($"model      {model} ({load.Elapsed.TotalSeconds:F2} s to load; context {llama.Info.ContextLength}, threads {options.Threads}; generation: {parallel + 1} KV streams of {llama.Info.ContextLength} cells, {(options.ExactKv ? "F32" : "F16")}, as mmlu run --scoring generate)");
         Console.WriteLine($"questions  {requests.Count} ({limit} per category, {chosen.Count} categories), {shots}-shot MMLU-Pro {style}, {maxTokens} tokens each (no stop strings)");
 
         Console.WriteLine($"load       {LoadAverage()} (before)");

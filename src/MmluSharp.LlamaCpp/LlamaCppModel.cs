@@ -33,7 +33,8 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     private readonly LLamaWeights _weights;
     private readonly LLamaContext _context;
     private readonly ScoringEngine _engine;
-    private readonly GenerationEngine _generator;
+    private readonly Func<GenerationContext> _createGeneration;
+    private GenerationContext? _generation;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
@@ -43,7 +44,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         LLamaWeights weights,
         LLamaContext context,
         ScoringEngine engine,
-        GenerationEngine generator,
+        Func<GenerationContext> createGeneration,
         LlamaCppOptions options)
     {
         Gguf = gguf;
@@ -51,7 +52,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         _weights = weights;
         _context = context;
         _engine = engine;
-        _generator = generator;
+        _createGeneration = createGeneration;
         Options = options;
         Info = new ModelInfo(System.IO.Path.GetFileNameWithoutExtension(gguf.Path), System.IO.Path.GetFullPath(gguf.Path), engine.ContextSize);
     }
@@ -151,6 +152,10 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         var cacheSize = options.ResolveCacheSize(contextSize);
         var batchSize = Math.Min(options.BatchSize, contextSize);
         ModelLimits.Check(options, header, gguf, contextSize, batchSize, MachineMemory.AvailableBytes());
+        int Streams() => ModelLimits.GenerationStreams(options, header, contextSize, batchSize, MachineMemory.AvailableBytes());
+
+        // Loaded for generation: its streams now, so that a cache too large is refused before loading.
+        int? streams = options.GenerationTokens is null ? null : Streams();
         var description = ModelFiles.Describe(path, gguf, cancellationToken);
 
         NativeEnvironment.EnsurePassiveWait();
@@ -159,7 +164,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         var parameters = new ModelParams(path)
         {
             // With a unified cache llama.cpp's n_ctx is the cells of all sequences together; each sequence is kept within
-            // contextSize by the planners.
+            // contextSize by the planner. Generation has a context of its own (GenerationContext).
             ContextSize = (uint)cacheSize,
             BatchSize = (uint)batchSize,
             UBatchSize = (uint)batchSize,
@@ -200,15 +205,22 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
             // (or one prefix's), so a question's numbers do not depend on which others the run holds (a resumed or
             // sharded run equals an uninterrupted one).
             var engine = new ScoringEngine(planner, scheduler, options.ExactKv || options.MaxParallelSequences == 1, statistics);
-            var generator = new GenerationEngine(
-                handle,
-                weights.NativeHandle,
-                new GenerationPlanner((text, special) => TokenizerRules.Tokenize(loaded, text, special), perSequence),
-                batch,
-                (int)handle.ContextSize,
-                (int)handle.MaxSeq,
-                statistics);
-            return new LlamaCppModel(gguf, description, weights, context, engine, generator, options);
+            GenerationContext CreateGeneration() => GenerationContext.Create(loaded, path, options, perSequence, batchSize, streams ?? Streams(), statistics);
+            var model = new LlamaCppModel(gguf, description, weights, context, engine, CreateGeneration, options);
+            if (streams is not null)
+            {
+                try
+                {
+                    model._generation = CreateGeneration();
+                }
+                catch
+                {
+                    model.Dispose();
+                    throw;
+                }
+            }
+
+            return model;
         }
         catch (Exception e) when (e is not (OutOfMemoryException or ModelLoadException))
         {
@@ -240,7 +252,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     internal IAsyncEnumerable<GeneratedReply> GenerateAsync(IReadOnlyList<GenerationRequest> requests, int? parallel = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        return Pump(ct => _generator.Generate(requests, parallel ?? Options.MaxParallelSequences, ct), cancellationToken);
+        return Pump(ct => (_generation ??= _createGeneration()).Engine.Generate(requests, parallel ?? Options.MaxParallelSequences, ct), cancellationToken);
     }
 
     /// <summary>
@@ -280,6 +292,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         try
         {
             _disposed = true;
+            _generation?.Dispose();
             _context.Dispose();
             _weights.Dispose();
         }

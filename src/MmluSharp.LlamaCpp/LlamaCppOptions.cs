@@ -21,10 +21,10 @@ public sealed record LlamaCppOptions
     public int? ContextSize { get; init; }
 
     /// <summary>
-    /// Tokens the KV cache holds for all sequences together (llama.cpp's unified cache); null means
-    /// <see cref="ContextSize"/>. Letter scoring needs no more; generation keeps each question's prompt and reply in the
-    /// cache until the reply ends, so decoding many questions side by side needs room for all of them beside the shared
-    /// prefix. Each sequence still holds at most <see cref="ContextSize"/> tokens.
+    /// Tokens letter scoring's KV cache holds for all sequences together (llama.cpp's unified cache); null means
+    /// <see cref="ContextSize"/>, all letter scoring needs. Each sequence still holds at most <see cref="ContextSize"/>
+    /// tokens. Generation does not use it: it keeps a stream of <see cref="ContextSize"/> cells per question (see
+    /// <see cref="ForGeneration"/>).
     /// </summary>
     public int? CacheSize { get; init; }
 
@@ -87,31 +87,19 @@ public sealed record LlamaCppOptions
         ContextSize ?? (trainedContext > 0 ? Math.Min(DefaultContextSize, trainedContext) : DefaultContextSize);
 
     /// <summary>
-    /// The KV cells generation asks for by default: the context, plus room for <paramref name="parallel"/> questions'
-    /// own prompt tokens (about 256 beyond a shared prefix) and replies, at most 8 × the context.
-    /// </summary>
-    internal static int GenerationCacheSize(int contextSize, int parallel, int maxTokens) =>
-        (int)Math.Min(contextSize + ((long)parallel * (maxTokens + 256)), 8L * contextSize);
-
-    /// <summary>
-    /// These options for generating replies of at most <paramref name="maxOutputTokens"/> tokens (at most half the
-    /// context) many questions side by side, as <c>mmlu run --scoring generate</c> does: an F32 KV cache without flash
-    /// attention (<see cref="ExactKv"/>), so that a reply does not depend on the questions decoded beside it, and unless
-    /// <see cref="CacheSize"/> is set, a cache with room beside the context for <see cref="MaxParallelSequences"/>
-    /// questions' own prompt tokens (about 256 beyond a shared prefix) and replies, at most 8 × the context.
+    /// These options for generating replies of at most <paramref name="maxOutputTokens"/> tokens, as
+    /// <c>mmlu run --scoring generate</c> does: the model's generation context is created when it loads (rather than at
+    /// its first reply), so that a cache too large for the machine is refused at once. Generation keeps a KV stream of
+    /// <see cref="ContextSize"/> cells per question decoded side by side (<see cref="MaxParallelSequences"/>) plus one for
+    /// the shared prefix, F16 (F32 with <see cref="ExactKv"/>) without flash attention, so a reply does not depend on the
+    /// questions decoded beside it.
     /// </summary>
     /// <param name="maxOutputTokens">The longest reply that will be asked for.</param>
-    public LlamaCppOptions ForGeneration(int maxOutputTokens) => this with { ExactKv = true, GenerationTokens = maxOutputTokens };
+    public LlamaCppOptions ForGeneration(int maxOutputTokens) => this with { GenerationTokens = Math.Max(1, maxOutputTokens) };
 
-    /// <summary>The longest reply <see cref="ForGeneration"/> sized the cache for; null: letter scoring.</summary>
+    /// <summary>The longest reply <see cref="ForGeneration"/> was asked for; null: not loaded for generation.</summary>
     internal int? GenerationTokens { get; init; }
 
-    /// <summary>The KV cache's cells: the option (else what <see cref="ForGeneration"/> needs), but never fewer than <paramref name="contextSize"/>.</summary>
-    internal int ResolveCacheSize(int contextSize)
-    {
-        var generation = GenerationTokens is { } tokens
-            ? GenerationCacheSize(contextSize, MaxParallelSequences, Math.Min(tokens, Math.Max(1, contextSize / 2)))
-            : contextSize;
-        return Math.Max(CacheSize ?? generation, contextSize);
-    }
+    /// <summary>The letter-scoring KV cache's cells: the option, but never fewer than <paramref name="contextSize"/>.</summary>
+    internal int ResolveCacheSize(int contextSize) => Math.Max(CacheSize ?? contextSize, contextSize);
 }

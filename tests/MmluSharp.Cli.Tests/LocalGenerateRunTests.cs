@@ -48,13 +48,15 @@ public sealed class LocalGenerateRunTests
     [Fact]
     public async Task A_generating_run_killed_mid_way_resumes_to_the_samples_of_an_uninterrupted_run()
     {
+        // The uninterrupted run decodes all 9 questions side by side; the killed one 2 at a time (so it is killed with
+        // some written), then resumes with the rest side by side: replies do not depend on their neighbours.
         const string subjects = "biology,business,chemistry";
         var whole = Cli.TempFolder("gen-whole");
         Assert.Equal(0, await MmluProcess.RunAsync(Args(whole, subjects, "3")));
 
         var killed = Cli.TempFolder("gen-killed");
         var samples = Path.Combine(killed, "samples.jsonl");
-        await MmluProcess.KillOnceAsync(samples, 2, Args(killed, subjects, "3"));
+        await MmluProcess.KillOnceAsync(samples, 2, Args(killed, subjects, "3", "32", "--parallel", "2"));
 
         Assert.InRange(File.ReadAllLines(samples).Length, 2, 8);
         Assert.Equal(0, await MmluProcess.RunAsync(Args(killed, subjects, "3")));

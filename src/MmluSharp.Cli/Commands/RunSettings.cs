@@ -99,16 +99,16 @@ internal class RunSettings : ChatSettings
     public int Batch { get; init; } = 512;
 
     [CommandOption("--parallel <N>")]
-    [Description("The most questions in flight at once, each on sequences of its own continuing its subject's shared few-shot prefix (letter scoring and generation alike).")]
+    [Description("The most questions in flight at once, each on sequences of its own continuing its subject's shared few-shot prefix (letter scoring and generation alike). A local --scoring generate keeps a KV cache of --context tokens per question (fewer questions when they would not fit in memory; replies are the same whatever the number).")]
     [DefaultValue(32)]
     public int Parallel { get; init; } = 32;
 
     [CommandOption("--kv-cache <TOKENS>")]
-    [Description("Tokens the KV cache holds for all questions decoded side by side (llama.cpp's unified cache). Default: --context for letter scoring; for a local --scoring generate, --context plus --parallel × (--max-tokens + 256), at most 8 × --context. Generation admits a question only while its prompt and longest reply fit.")]
+    [Description("Tokens letter scoring's KV cache holds for all questions decoded side by side (llama.cpp's unified cache). Default: --context. A local --scoring generate does not use it: each question has a cache of --context tokens of its own (see --parallel).")]
     public int? KvCache { get; init; }
 
     [CommandOption("--exact-kv")]
-    [Description("F32 KV cache, no flash attention, one question in flight at a time: scores equal, bit for bit, to evaluating every prompt alone (slower). A local --scoring generate always has an F32 cache and no flash attention (its questions still decode side by side), so that each reply is the one decoded alone, whichever questions run beside it.")]
+    [Description("F32 KV cache, no flash attention, one question in flight at a time: scores equal, bit for bit, to evaluating every prompt alone (slower). A local --scoring generate never uses flash attention and gives each question a cache of its own, so that each reply is the one decoded alone, whichever questions run beside it; its cache is F16, or F32 with --exact-kv.")]
     public bool ExactKv { get; init; }
 
     [CommandOption("--rescore-changed")]

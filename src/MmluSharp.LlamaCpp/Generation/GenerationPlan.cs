@@ -9,9 +9,6 @@ namespace MmluSharp.LlamaCpp.Generation;
 /// <param name="TruncatedTokens">Tokens cut from the left; 0 when the prompt fit.</param>
 internal sealed record GenerationPlan(GenerationRequest Request, int Shots, int[] Tokens, int TruncatedTokens)
 {
-    /// <summary>KV cells the question takes at most beside a shared prefix of <paramref name="prefixLength"/> tokens.</summary>
-    public int Cells(int prefixLength) => Tokens.Length - prefixLength + Request.MaxTokens;
-
     /// <summary>Whether the prompt continues <paramref name="prefix"/> (already in the cache) with at least one token of its own.</summary>
     public bool CanShare(int[] prefix) =>
         TruncatedTokens == 0 && Tokens.Length > prefix.Length && Tokens.AsSpan().StartsWith(prefix);

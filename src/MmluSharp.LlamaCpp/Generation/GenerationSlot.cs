@@ -8,13 +8,13 @@ internal sealed class GenerationSlot
 {
     private readonly TokenPicker picker;
 
-    public GenerationSlot(GenerationPlan plan, int sequence, int position, int cells)
+    public GenerationSlot(GenerationPlan plan, int sequence, int prefixLength)
     {
         Plan = plan;
         Sequence = sequence;
         Sequences = [(LLamaSeqId)sequence];
-        Position = position;
-        Cells = cells;
+        PrefixLength = prefixLength;
+        Position = plan.Tokens.Length;
         Text = new ReplyText(plan.Request.Stop);
         picker = new TokenPicker(plan.Request.Sampling);
         Reader = logits => Picked = picker.Pick(logits);
@@ -28,11 +28,11 @@ internal sealed class GenerationSlot
     /// <summary><see cref="Sequence"/> as the batch takes it.</summary>
     public LLamaSeqId[] Sequences { get; }
 
-    /// <summary>The position of the next token to decode.</summary>
-    public int Position { get; set; }
+    /// <summary>The tokens of the shared prefix the question was copied from (0: none).</summary>
+    public int PrefixLength { get; }
 
-    /// <summary>The cells reserved for the question (prompt suffix and the longest reply).</summary>
-    public int Cells { get; }
+    /// <summary>The position of the next generated token to decode.</summary>
+    public int Position { get; set; }
 
     /// <summary>Reads the logits of the question's last decoded token into <see cref="Picked"/>.</summary>
     public Scoring.LogitsReader Reader { get; }
@@ -45,7 +45,7 @@ internal sealed class GenerationSlot
     /// <summary>Tokens generated so far (an end-of-generation token not counted).</summary>
     public int Generated { get; set; }
 
-    /// <summary>Tokens decoded for this question (the shared prefix aside).</summary>
+    /// <summary>Tokens decoded for this question (the shared prefix aside); 0 until its own prompt tokens are queued.</summary>
     public long Decoded { get; set; }
 
     /// <summary>The reply, once finished.</summary>

@@ -47,5 +47,30 @@ internal static class ModelLimits
         }
     }
 
+    /// <summary>
+    /// The KV streams generation takes: one for the shared prefix and one per question side by side, as many as
+    /// <see cref="LlamaCppOptions.MaxParallelSequences"/> asks (within llama.cpp's sequences and the batch) but no more
+    /// than fit in 80% of <paramref name="availableBytes"/>. Fewer streams change the speed, never the replies.
+    /// </summary>
+    /// <exception cref="LlamaCppOptionException">Not even one question's stream fits beside the prefix's.</exception>
+    public static int GenerationStreams(LlamaCppOptions options, GgufHeader header, int contextSize, int batchSize, long availableBytes)
+    {
+        var wanted = Math.Min(Math.Min(LlamaCppOptions.MaxParallelSequencesLimit + 1, batchSize), options.MaxParallelSequences + 1);
+        var perStream = KvCacheSize.Bytes(header, contextSize, options.ExactKv);
+        if (perStream == 0)
+        {
+            return Math.Max(2, wanted);
+        }
+
+        var fit = (long)(availableBytes * 0.8) / perStream;
+        if (fit < 2)
+        {
+            throw new LlamaCppOptionException(nameof(LlamaCppOptions.ContextSize), contextSize, Invariant(
+                $"generating with {Path.GetFileName(header.Path)} keeps a KV cache of {contextSize:N0} tokens for the shared prefix and one per question, {perStream / GiB:0.0} GiB each ({(options.ExactKv ? "F32" : "F16")}); two do not fit in the {availableBytes / GiB:0.0} GiB of memory available"));
+        }
+
+        return (int)Math.Max(2, Math.Min(wanted, fit));
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
