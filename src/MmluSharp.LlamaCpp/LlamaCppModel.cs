@@ -24,12 +24,6 @@ namespace MmluSharp.LlamaCpp;
 /// </summary>
 public sealed class LlamaCppModel : ILogLikelihoodModel
 {
-    // llama.cpp's LLAMA_MAX_SEQ.
-    private const int MaxSequenceIds = 256;
-
-    // One question's prompt sequence plus a branch for each of up to 10 multi-token answers.
-    private const int MaxSequencesPerQuestion = 11;
-
     private readonly LLamaWeights _weights;
     private readonly LLamaContext _context;
     private readonly ScoringEngine _engine;
@@ -38,7 +32,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
-    private LlamaCppModel(
+    internal LlamaCppModel(
         GgufModelInfo gguf,
         ModelDescription description,
         LLamaWeights weights,
@@ -94,7 +88,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     /// An option the model or the machine cannot honour: a context beyond the model's training context, a KV cache or
     /// batch larger than the memory available, too many parallel sequences or threads.
     /// </exception>
-    public static LlamaCppModel Load(string path, LlamaCppOptions? options = null) => Load(path, options, CancellationToken.None);
+    public static LlamaCppModel Load(string path, LlamaCppOptions? options = null) => LlamaCppLoader.Load(path, options, CancellationToken.None);
 
     /// <summary>As <see cref="Load(string, LlamaCppOptions?)"/>, on the thread pool: hashing and loading a large model take seconds.</summary>
     /// <param name="path">The GGUF file (the first part of a split model).</param>
@@ -103,7 +97,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     /// <exception cref="ModelLoadException">The file is missing, not a GGUF model, truncated, or llama.cpp refuses it.</exception>
     /// <exception cref="LlamaCppOptionException">An option the model or the machine cannot honour.</exception>
     public static Task<LlamaCppModel> LoadAsync(string path, LlamaCppOptions? options = null, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Load(path, options, cancellationToken), cancellationToken);
+        Task.Run(() => LlamaCppLoader.Load(path, options, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Loads the GGUF model at <paramref name="path"/>, evaluates it with letter scoring
@@ -139,95 +133,6 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
             : serviceType == typeof(GgufModelInfo) ? Gguf
             : serviceType.IsInstanceOfType(this) ? this
             : null;
-    }
-
-    private static LlamaCppModel Load(string path, LlamaCppOptions? options, CancellationToken cancellationToken)
-    {
-        options ??= new LlamaCppOptions();
-        options.Validate();
-        var headers = GgufInspector.ReadSet(path);
-        var header = headers[0];
-        var gguf = GgufInspector.Describe(headers);
-        var contextSize = options.ResolveContextSize(gguf.ContextLength);
-        var cacheSize = options.ResolveCacheSize(contextSize);
-        var batchSize = Math.Min(options.BatchSize, contextSize);
-        ModelLimits.Check(options, header, gguf, contextSize, batchSize, MachineMemory.AvailableBytes());
-        int Streams() => ModelLimits.GenerationStreams(options, header, contextSize, batchSize, MachineMemory.AvailableBytes());
-
-        // Loaded for generation: its streams now, so that a cache too large is refused before loading.
-        int? streams = options.GenerationTokens is null ? null : Streams();
-        var description = ModelFiles.Describe(path, gguf, cancellationToken);
-
-        NativeEnvironment.EnsurePassiveWait();
-        NativeLog.Install();
-
-        var parameters = new ModelParams(path)
-        {
-            // With a unified cache llama.cpp's n_ctx is the cells of all sequences together; each sequence is kept within
-            // contextSize by the planner. Generation has a context of its own (GenerationContext).
-            ContextSize = (uint)cacheSize,
-            BatchSize = (uint)batchSize,
-            UBatchSize = (uint)batchSize,
-            // llama.cpp reserves outputs for max(batch outputs, n_seq_max) and asserts (aborting the process)
-            // when that exceeds its n_outputs_max = n_batch: keep n_seq_max within the batch size.
-            // Each question takes one sequence plus one per multi-token answer (MMLU-Pro has up to 10 options).
-            SeqMax = (uint)Math.Min(Math.Min(MaxSequenceIds, batchSize), 1 + ((long)options.MaxParallelSequences * MaxSequencesPerQuestion)),
-            KVUnified = true,
-            Threads = options.Threads,
-            BatchThreads = options.Threads,
-            GpuLayerCount = 0,
-        };
-        if (options.ExactKv)
-        {
-            parameters.TypeK = GGMLType.GGML_TYPE_F32;
-            parameters.TypeV = GGMLType.GGML_TYPE_F32;
-            parameters.FlashAttention = false;
-        }
-
-        LLamaWeights? weights = null;
-        try
-        {
-            NativeLog.ClearLastError();
-            var loading = Stopwatch.GetTimestamp();
-            weights = LLamaWeights.LoadFromFile(parameters);
-            var context = weights.CreateContext(parameters);
-            var handle = context.NativeHandle;
-            var loaded = weights;
-            var tokenizer = new PromptTokenizer(text => TokenizerRules.Tokenize(loaded, text), TokenizerRules.Of(weights));
-            var templated = new PromptTokenizer(text => TokenizerRules.Tokenize(loaded, text, special: true), NewlineRule.None);
-            // llama.cpp rounds n_ctx up (to a multiple of 256): truncate at the context asked for, as evaluate.py does.
-            var perSequence = (int)Math.Min(contextSize, handle.ContextSize);
-            var planner = new PromptPlanner(tokenizer, perSequence, templated);
-            var statistics = new ScoringStatistics { Loading = Stopwatch.GetElapsedTime(loading) };
-            var batch = new TokenBatch(handle, (int)Math.Min(handle.BatchSize, handle.UBatchSize), statistics);
-            var scheduler = new DecodeScheduler(handle, batch, new SequencePool((int)handle.MaxSeq), (int)handle.ContextSize, options.MaxParallelSequences);
-            // --exact-kv, and --parallel 1 as before the streaming scheduler: every batch holds one question's tokens
-            // (or one prefix's), so a question's numbers do not depend on which others the run holds (a resumed or
-            // sharded run equals an uninterrupted one).
-            var engine = new ScoringEngine(planner, scheduler, options.ExactKv || options.MaxParallelSequences == 1, statistics);
-            GenerationContext CreateGeneration() => GenerationContext.Create(loaded, path, options, perSequence, batchSize, streams ?? Streams(), statistics);
-            var model = new LlamaCppModel(gguf, description, weights, context, engine, CreateGeneration, options);
-            if (streams is not null)
-            {
-                try
-                {
-                    model._generation = CreateGeneration();
-                }
-                catch
-                {
-                    model.Dispose();
-                    throw;
-                }
-            }
-
-            return model;
-        }
-        catch (Exception e) when (e is not (OutOfMemoryException or ModelLoadException))
-        {
-            weights?.Dispose();
-            var why = NativeLog.LastError ?? e.Message;
-            throw new ModelLoadException($"{path}: llama.cpp could not load the model ({why})", e);
-        }
     }
 
     /// <inheritdoc />
@@ -275,6 +180,9 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
         return new JinjaChatTemplate(
             own, source ?? $"{System.IO.Path.GetFileName(Gguf.Path)} (tokenizer.chat_template)", Piece(vocab.BOS), Piece(vocab.EOS), vocab.ShouldAddBOS);
     }
+
+    /// <summary>Creates the generation context now rather than at the first reply (a model loaded for generation).</summary>
+    internal void PrepareGeneration() => _generation ??= _createGeneration();
 
     internal int[] Tokenize(string text) => TokenizerRules.Tokenize(_weights, text);
 

@@ -26,6 +26,23 @@ public sealed class ModelLimitsTests : IDisposable
     }
 
     [Fact]
+    public void Generation_takes_a_cache_per_question_and_the_prefix_but_no_more_than_fit_in_memory()
+    {
+        // stories260K at --context 1024: 655,360 bytes per cache (see above); 80 % of the memory is offered to them.
+        var header = GgufHeader.Read(SharedData.Model(Models.Stories));
+        var options = new LlamaCppOptions { MaxParallelSequences = 32 };
+        const long PerCache = 655_360;
+
+        Assert.Equal(33, ModelLimits.GenerationStreams(options, header, 1024, 512, 16 * GiB));
+        Assert.Equal(9, ModelLimits.GenerationStreams(options, header, 1024, 512, (9 * PerCache * 5 / 4) + 8));
+        Assert.Equal(5, ModelLimits.GenerationStreams(options with { MaxParallelSequences = 32 }, header, 1024, 5, 16 * GiB));
+
+        var e = Assert.Throws<LlamaCppOptionException>(() => ModelLimits.GenerationStreams(options, header, 1024, 512, PerCache * 2));
+        Assert.Equal("ContextSize", e.Option);
+        Assert.Contains("two do not fit", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_context_beyond_the_training_context_is_refused_before_llama_cpp_is_called()
     {
         var e = Assert.Throws<LlamaCppOptionException>(() => Models.Load(Models.Stories, new LlamaCppOptions { ContextSize = 100_000_000 }));

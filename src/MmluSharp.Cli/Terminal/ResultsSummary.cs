@@ -64,10 +64,14 @@ internal static class ResultsSummary
             }
         }
 
+        // Generated replies carry no letter probabilities: no calibration to speak of.
         var c = report.Calibration;
+        var calibration = results.Scoring == Commands.RunSettings.GenerateScoring
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"calibration: ECE {c.Ece:F3}, RMS {c.RmsCalibrationError:F3}, Brier {c.Brier:F3} · ");
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"calibration: ECE {c.Ece:F3}, RMS {c.RmsCalibrationError:F3}, Brier {c.Brier:F3} · {results.Timing.Seconds:F1} s, {results.Timing.QuestionsPerSecond:F1} questions/s, {results.Timing.TokensDecoded:N0} tokens decoded"));
+            $"{calibration}{results.Timing.Seconds:F1} s, {results.Timing.QuestionsPerSecond:F1} questions/s, {results.Timing.TokensDecoded:N0} tokens decoded"));
         var reports = string.Join(" and ", ReportWriters.RunFolder.Select(w => w.FileName));
         console.MarkupLineInterpolated(
             $"Wrote [bold]{Path.Combine(folder, RunFolderFiles.Results)}[/], {RunFolderFiles.Samples}, {reports}.");
