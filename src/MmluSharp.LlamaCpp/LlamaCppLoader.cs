@@ -4,7 +4,6 @@ using LLama.Common;
 using LLama.Native;
 using MmluSharp.LlamaCpp.Batching;
 using MmluSharp.LlamaCpp.Generation;
-using MmluSharp.LlamaCpp.Gguf;
 using MmluSharp.LlamaCpp.Limits;
 using MmluSharp.LlamaCpp.Native;
 using MmluSharp.LlamaCpp.Scoring;

@@ -1,13 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using LLama;
-using LLama.Common;
 using LLama.Native;
-using MmluSharp.LlamaCpp.Batching;
 using MmluSharp.LlamaCpp.Generation;
-using MmluSharp.LlamaCpp.Gguf;
-using MmluSharp.LlamaCpp.Limits;
-using MmluSharp.LlamaCpp.Native;
 using MmluSharp.LlamaCpp.Scoring;
 using MmluSharp.Models;
 using MmluSharp.Models.Generation;
