@@ -23,6 +23,9 @@ public sealed class LocalGenerateRunTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("overall (micro)", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("calibration", result.Output, StringComparison.Ordinal);
+        var report = File.ReadAllText(Path.Combine(first, "report.md"));
+        Assert.Contains("there is nothing to calibrate", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("ECE", report, StringComparison.Ordinal);
         var samples = File.ReadAllLines(Path.Combine(first, "samples.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(4, samples.Count);
         Assert.All(samples, s => Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("response").GetString())));

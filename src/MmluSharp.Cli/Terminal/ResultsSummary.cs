@@ -64,9 +64,8 @@ internal static class ResultsSummary
             }
         }
 
-        // Generated replies carry no letter probabilities: no calibration to speak of.
         var c = report.Calibration;
-        var calibration = results.Scoring == Commands.RunSettings.GenerateScoring
+        var calibration = c.Questions == 0
             ? ""
             : string.Create(CultureInfo.InvariantCulture, $"calibration: ECE {c.Ece:F3}, RMS {c.RmsCalibrationError:F3}, Brier {c.Brier:F3} · ");
         console.WriteLine(string.Create(

@@ -87,7 +87,9 @@ internal static class RunReportTables
             "Calibration", 1, ["confidence bin", "questions", "mean confidence %", "accuracy %", "gap"],
             c.Bins.Where(b => b.N > 0).Select(b => (IReadOnlyList<string>)
                 [InvariantNumbers.Interval(b.Lower, b.Upper), InvariantNumbers.Int(b.N), InvariantNumbers.Pct(b.Confidence), InvariantNumbers.Pct(b.Accuracy), InvariantNumbers.Delta(b.Accuracy - b.Confidence)]),
-            $"ECE {InvariantNumbers.Pct2(c.Ece)}%, RMS calibration error {InvariantNumbers.Pct2(c.RmsCalibrationError)}%, Brier score {InvariantNumbers.Num(c.Brier)}. Confidence is the softmax over the choices' log-probabilities.");
+            c.Questions == 0
+                ? "No answer was scored from choice probabilities (the replies were generated): there is nothing to calibrate."
+                : $"ECE {InvariantNumbers.Pct2(c.Ece)}%, RMS calibration error {InvariantNumbers.Pct2(c.RmsCalibrationError)}%, Brier score {InvariantNumbers.Num(c.Brier)}. Confidence is the softmax over the choices' log-probabilities.");
 
     private static ReportTable WhatRan(RunResults r) =>
         ReportTable.Of(
