@@ -16,9 +16,6 @@ namespace MmluSharp.LlamaCpp;
 /// </summary>
 internal static class LlamaCppLoader
 {
-    // llama.cpp's LLAMA_MAX_SEQ.
-    private const int MaxSequenceIds = 256;
-
     // One question's prompt sequence plus a branch for each of up to 10 multi-token answers.
     private const int MaxSequencesPerQuestion = 11;
 
@@ -49,10 +46,8 @@ internal static class LlamaCppLoader
             ContextSize = (uint)cacheSize,
             BatchSize = (uint)batchSize,
             UBatchSize = (uint)batchSize,
-            // llama.cpp reserves outputs for max(batch outputs, n_seq_max) and asserts (aborting the process)
-            // when that exceeds its n_outputs_max = n_batch: keep n_seq_max within the batch size.
             // Each question takes one sequence plus one per multi-token answer (MMLU-Pro has up to 10 options).
-            SeqMax = (uint)Math.Min(Math.Min(MaxSequenceIds, batchSize), 1 + ((long)options.MaxParallelSequences * MaxSequencesPerQuestion)),
+            SeqMax = (uint)Math.Min(ModelLimits.SequenceIds(batchSize), 1 + ((long)options.MaxParallelSequences * MaxSequencesPerQuestion)),
             KVUnified = true,
             Threads = options.Threads,
             BatchThreads = options.Threads,

@@ -152,7 +152,7 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
     internal IAsyncEnumerable<GeneratedReply> GenerateAsync(IReadOnlyList<GenerationRequest> requests, int? parallel = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        return Pump(ct => (_generation ??= _createGeneration()).Engine.Generate(requests, parallel ?? Options.MaxParallelSequences, ct), cancellationToken);
+        return Pump(ct => PrepareGeneration().Engine.Generate(requests, parallel ?? Options.MaxParallelSequences, ct), cancellationToken);
     }
 
     /// <summary>
@@ -176,8 +176,8 @@ public sealed class LlamaCppModel : ILogLikelihoodModel
             own, source ?? $"{System.IO.Path.GetFileName(Gguf.Path)} (tokenizer.chat_template)", Piece(vocab.BOS), Piece(vocab.EOS), vocab.ShouldAddBOS);
     }
 
-    /// <summary>Creates the generation context now rather than at the first reply (a model loaded for generation).</summary>
-    internal void PrepareGeneration() => _generation ??= _createGeneration();
+    /// <summary>The generation context, created at the first call (at load for a model loaded for generation).</summary>
+    internal GenerationContext PrepareGeneration() => _generation ??= _createGeneration();
 
     internal int[] Tokenize(string text) => TokenizerRules.Tokenize(_weights, text);
 

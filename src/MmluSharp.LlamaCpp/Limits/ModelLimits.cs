@@ -12,6 +12,9 @@ internal static class ModelLimits
 {
     private const double GiB = 1 << 30;
 
+    // llama.cpp's LLAMA_MAX_SEQ.
+    private const int MaxSequenceIds = 256;
+
     /// <summary>Throws <see cref="LlamaCppOptionException"/> for the first option that cannot be honoured.</summary>
     /// <param name="options">The options asked for.</param>
     /// <param name="header">The model's header.</param>
@@ -48,6 +51,13 @@ internal static class ModelLimits
     }
 
     /// <summary>
+    /// The most sequence ids a context with batches of <paramref name="batchSize"/> may have: llama.cpp has 256, and it
+    /// reserves outputs for max(batch outputs, n_seq_max), asserting (aborting the process) when that exceeds its
+    /// n_outputs_max = n_batch.
+    /// </summary>
+    public static int SequenceIds(int batchSize) => Math.Min(MaxSequenceIds, batchSize);
+
+    /// <summary>
     /// The KV streams generation takes: one for the shared prefix and one per question side by side, as many as
     /// <see cref="LlamaCppOptions.MaxParallelSequences"/> asks (within llama.cpp's sequences and the batch) but no more
     /// than fit in 80% of <paramref name="availableBytes"/>. Fewer streams change the speed, never the replies.
@@ -55,7 +65,7 @@ internal static class ModelLimits
     /// <exception cref="LlamaCppOptionException">Not even one question's stream fits beside the prefix's.</exception>
     public static int GenerationStreams(LlamaCppOptions options, GgufHeader header, int contextSize, int batchSize, long availableBytes)
     {
-        var wanted = Math.Min(Math.Min(LlamaCppOptions.MaxParallelSequencesLimit + 1, batchSize), options.MaxParallelSequences + 1);
+        var wanted = Math.Min(SequenceIds(batchSize), options.MaxParallelSequences + 1);
         var perStream = KvCacheSize.Bytes(header, contextSize, options.ExactKv);
         if (perStream == 0)
         {
